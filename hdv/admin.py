@@ -1,0 +1,100 @@
+"""The admin, for beheerders only; every save goes through the core services (audit)."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+from django.http import HttpRequest
+
+from hdv.models import Auditrecord, Gevangenis, Medewerker, Organisatie
+from hdv.services import beheer_opslaan, beheer_verwijderen
+
+
+class ViaServiceAdmin(admin.ModelAdmin):
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        beheer_opslaan(obj=obj, door=request.user, velden=form.changed_data)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        beheer_verwijderen(obj=obj, door=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            beheer_verwijderen(obj=obj, door=request.user)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        for obj in formset.save(commit=False):
+            beheer_opslaan(obj=obj, door=request.user, velden=[])
+        for obj in formset.deleted_objects:
+            beheer_verwijderen(obj=obj, door=request.user)
+        formset.save_m2m()
+
+
+@admin.register(Gevangenis)
+class GevangenisAdmin(ViaServiceAdmin):
+    list_display = ["naam", "code", "soort", "capaciteit", "actief"]
+    list_filter = ["soort", "actief"]
+    search_fields = ["naam", "code"]
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(ViaServiceAdmin):
+    list_display = ["afkorting", "naam", "soort", "sector", "actief"]
+    list_filter = ["soort", "sector", "actief"]
+    search_fields = ["naam", "afkorting"]
+
+
+@admin.register(Medewerker)
+class MedewerkerAdmin(ViaServiceAdmin):
+    list_display = ["__str__", "organisatie", "functie"]
+    list_filter = ["organisatie", "gevangenissen", "user__groups"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    filter_horizontal = ["gevangenissen"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "organisatie"]
+
+
+class MedewerkerInline(admin.StackedInline):
+    model = Medewerker
+    can_delete = False
+    filter_horizontal = ["gevangenissen"]
+
+
+User = get_user_model()
+
+
+class HdvUserAdmin(ViaServiceAdmin, UserAdmin):
+    inlines = [MedewerkerInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    list_filter = ["is_active", "groups"]
+
+
+class RolAdmin(ViaServiceAdmin, GroupAdmin):
+    pass
+
+
+@admin.register(Auditrecord)
+class AuditrecordAdmin(admin.ModelAdmin):
+    list_display = ["tijdstip", "soort", "actie", "door", "object_type", "object_id", "persoon_id", "gevangenis"]
+    list_filter = ["soort", "gevangenis"]
+    search_fields = ["object_type", "object_id", "request_id", "door__username"]
+    list_select_related = ["door", "gevangenis"]
+    date_hierarchy = "tijdstip"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, HdvUserAdmin)
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+admin.site.register(Group, RolAdmin)

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.permissions import IsAuthenticated
+
+from hdv.api import views as api
+from hdv.views import account, gezondheid, home
+from trajecten import api as trajecten_api
+
+api_v1 = [
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[IsAuthenticated]),
+        name="docs",
+    ),
+    path("mij/", api.Mij.as_view(), name="mij"),
+    path("gevangenissen/", api.GevangenisLijst.as_view(), name="gevangenissen"),
+    path("gevangenissen/<int:pk>/", api.GevangenisDetail.as_view(), name="gevangenis"),
+    path("organisaties/", api.OrganisatieLijst.as_view(), name="organisaties"),
+    path("gedetineerden/", trajecten_api.GedetineerdeLijst.as_view(), name="gedetineerden"),
+    path("gedetineerden/<int:pk>/", trajecten_api.GedetineerdeDetail.as_view(), name="gedetineerde"),
+]
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("aanmelden/", account.AanmeldView.as_view(), name="login"),
+    path("afmelden/", account.AfmeldView.as_view(), name="logout"),
+    path("gevangenis/wisselen/", account.gevangenis_wisselen, name="gevangenis_wisselen"),
+    path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
+    path("", include("trajecten.urls")),
+    path("api/v1/", include((api_v1, "api"))),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrajectenConfig(AppConfig):
+    name = "trajecten"
+    verbose_name = _("Trajecten")
+
+    def ready(self) -> None:
+        from trajecten.panelen import registreer_panelen
+
+        registreer_panelen()

@@ -1,0 +1,66 @@
+"""Trajecten's panels on the home page: who is present, who arrived, the Flemish totals."""
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.utils import timezone
+
+from hdv.models import Gevangenis
+from hdv.scope import actieve_gevangenis
+from hdv.startpagina import Paneel, registreer
+from trajecten.models import Verblijf
+from trajecten.selectors import gedetineerden_in_gevangenis
+
+RECENT_DAGEN = 14
+
+
+def _nieuwe_aankomsten(request: HttpRequest) -> dict[str, Any]:
+    gevangenis = actieve_gevangenis(request)
+    sinds = timezone.localdate() - datetime.timedelta(days=RECENT_DAGEN)
+    aankomsten = (
+        gedetineerden_in_gevangenis(user=request.user, gevangenis=gevangenis)
+        .filter(verblijven__van__gte=sinds)
+        .order_by("verblijven__van", "id")
+    )
+    return {
+        "gevangenis": gevangenis,
+        "dagen": RECENT_DAGEN,
+        "aankomsten": aankomsten[:10],
+        "aantal": aankomsten.count(),
+    }
+
+
+def _bezetting(request: HttpRequest) -> dict[str, Any]:
+    gevangenis = actieve_gevangenis(request)
+    if gevangenis is None:
+        return {"gevangenis": None}
+    aanwezig = Verblijf.objects.filter(gevangenis=gevangenis, tot__isnull=True).count()
+    return {
+        "gevangenis": gevangenis,
+        "aanwezig": aanwezig,
+        "bezetting": round(100 * aanwezig / gevangenis.capaciteit) if gevangenis.capaciteit else None,
+    }
+
+
+def _vlaanderen(request: HttpRequest) -> dict[str, Any]:
+    # Counts per prison only: the central department never sees a person here.
+    gevangenissen = list(
+        Gevangenis.objects.filter(actief=True).annotate(
+            aanwezig=Count("verblijven", filter=Q(verblijven__tot__isnull=True))
+        )
+    )
+    return {
+        "gevangenissen": gevangenissen,
+        "totaal": sum(g.aanwezig for g in gevangenissen),
+        "capaciteit": sum(g.capaciteit for g in gevangenissen),
+    }
+
+
+def registreer_panelen() -> None:
+    registreer(
+        Paneel("aankomsten", "trajecten.view_gedetineerde", "trajecten/panelen/aankomsten.html", _nieuwe_aankomsten, 20)
+    )
+    registreer(Paneel("bezetting", "hdv.gevangenis_overzicht", "trajecten/panelen/bezetting.html", _bezetting, 10))
+    registreer(Paneel("vlaanderen", "hdv.vlaams_overzicht", "trajecten/panelen/vlaanderen.html", _vlaanderen, 30))
