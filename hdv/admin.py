@@ -76,7 +76,16 @@ class RolAdmin(ViaServiceAdmin, GroupAdmin):
 
 @admin.register(Auditrecord)
 class AuditrecordAdmin(admin.ModelAdmin):
-    list_display = ["tijdstip", "soort", "actie", "door", "object_type", "object_id", "persoon_id", "gevangenis"]
+    list_display = [
+        "tijdstip",
+        "soort",
+        "actie",
+        "door",
+        "object_type",
+        "object_id",
+        "persoon_id",
+        "gevangenis",
+    ]
     list_filter = ["soort", "gevangenis"]
     search_fields = ["object_type", "object_id", "request_id", "door__username"]
     list_select_related = ["door", "gevangenis"]

@@ -314,4 +314,3 @@ LOGGING = {
 # --- HDV -------------------------------------------------------------------------------
 HDV_PAGE_SIZE = _int("HDV_PAGE_SIZE", 25, minimum=5)
 HDV_AUDIT_PAGE_SIZE = _int("HDV_AUDIT_PAGE_SIZE", 50, minimum=10)
-

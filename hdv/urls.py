@@ -8,7 +8,9 @@ from hdv.views import account, gezondheid, home
 from trajecten import api as trajecten_api
 
 api_v1 = [
-    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
+    path(
+        "schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"
+    ),
     path(
         "docs/",
         SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[IsAuthenticated]),
@@ -19,7 +21,9 @@ api_v1 = [
     path("gevangenissen/<int:pk>/", api.GevangenisDetail.as_view(), name="gevangenis"),
     path("organisaties/", api.OrganisatieLijst.as_view(), name="organisaties"),
     path("gedetineerden/", trajecten_api.GedetineerdeLijst.as_view(), name="gedetineerden"),
-    path("gedetineerden/<int:pk>/", trajecten_api.GedetineerdeDetail.as_view(), name="gedetineerde"),
+    path(
+        "gedetineerden/<int:pk>/", trajecten_api.GedetineerdeDetail.as_view(), name="gedetineerde"
+    ),
 ]
 
 urlpatterns = [

@@ -63,12 +63,17 @@ class Verblijf(models.Model):
         Gedetineerde, on_delete=models.PROTECT, related_name="verblijven"
     )
     gevangenis = models.ForeignKey(
-        Gevangenis, on_delete=models.PROTECT, related_name="verblijven", verbose_name=_("gevangenis")
+        Gevangenis,
+        on_delete=models.PROTECT,
+        related_name="verblijven",
+        verbose_name=_("gevangenis"),
     )
     afdeling = models.CharField(_("afdeling"), max_length=50, blank=True)
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot"), null=True, blank=True)
-    eindreden = models.CharField(_("eindreden"), max_length=20, choices=Eindreden.choices, blank=True)
+    eindreden = models.CharField(
+        _("eindreden"), max_length=20, choices=Eindreden.choices, blank=True
+    )
 
     objects = ScopedQuerySet.as_manager()
 

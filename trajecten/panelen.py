@@ -40,7 +40,9 @@ def _bezetting(request: HttpRequest) -> dict[str, Any]:
     return {
         "gevangenis": gevangenis,
         "aanwezig": aanwezig,
-        "bezetting": round(100 * aanwezig / gevangenis.capaciteit) if gevangenis.capaciteit else None,
+        "bezetting": round(100 * aanwezig / gevangenis.capaciteit)
+        if gevangenis.capaciteit
+        else None,
     }
 
 
@@ -60,7 +62,29 @@ def _vlaanderen(request: HttpRequest) -> dict[str, Any]:
 
 def registreer_panelen() -> None:
     registreer(
-        Paneel("aankomsten", "trajecten.view_gedetineerde", "trajecten/panelen/aankomsten.html", _nieuwe_aankomsten, 20)
+        Paneel(
+            "aankomsten",
+            "trajecten.view_gedetineerde",
+            "trajecten/panelen/aankomsten.html",
+            _nieuwe_aankomsten,
+            20,
+        )
     )
-    registreer(Paneel("bezetting", "hdv.gevangenis_overzicht", "trajecten/panelen/bezetting.html", _bezetting, 10))
-    registreer(Paneel("vlaanderen", "hdv.vlaams_overzicht", "trajecten/panelen/vlaanderen.html", _vlaanderen, 30))
+    registreer(
+        Paneel(
+            "bezetting",
+            "hdv.gevangenis_overzicht",
+            "trajecten/panelen/bezetting.html",
+            _bezetting,
+            10,
+        )
+    )
+    registreer(
+        Paneel(
+            "vlaanderen",
+            "hdv.vlaams_overzicht",
+            "trajecten/panelen/vlaanderen.html",
+            _vlaanderen,
+            30,
+        )
+    )

@@ -48,14 +48,23 @@ def gedetineerde_opnemen(
         persoon_id=gedetineerde.pk,
         velden=["detineenummer", "voornaam", "achternaam", "geboortedatum", "geslacht"],
     )
-    _verblijf_openen(gedetineerde=gedetineerde, gevangenis=gevangenis, van=van, afdeling=afdeling, door=door)
+    _verblijf_openen(
+        gedetineerde=gedetineerde, gevangenis=gevangenis, van=van, afdeling=afdeling, door=door
+    )
     return gedetineerde
 
 
 def _verblijf_openen(
-    *, gedetineerde: Gedetineerde, gevangenis: Gevangenis, van: datetime.date, afdeling: str, door: Any
+    *,
+    gedetineerde: Gedetineerde,
+    gevangenis: Gevangenis,
+    van: datetime.date,
+    afdeling: str,
+    door: Any,
 ) -> Verblijf:
-    verblijf = Verblijf(gedetineerde=gedetineerde, gevangenis=gevangenis, van=van, afdeling=afdeling)
+    verblijf = Verblijf(
+        gedetineerde=gedetineerde, gevangenis=gevangenis, van=van, afdeling=afdeling
+    )
     verblijf.full_clean()
     verblijf.save()
     if gedetineerde.huidige_gevangenis_id != gevangenis.pk:
@@ -99,7 +108,12 @@ def verblijf_beeindigen(
 
 @transaction.atomic
 def gedetineerde_overplaatsen(
-    *, gedetineerde: Gedetineerde, naar: Gevangenis, datum: datetime.date, afdeling: str = "", door: Any
+    *,
+    gedetineerde: Gedetineerde,
+    naar: Gevangenis,
+    datum: datetime.date,
+    afdeling: str = "",
+    door: Any,
 ) -> Verblijf:
     """A transfer: the open stay ends and a new one opens in the receiving prison."""
     gedetineerde = Gedetineerde.objects.select_for_update().get(pk=gedetineerde.pk)

@@ -21,7 +21,9 @@ def _get_gedetineerde_for_user(request: HttpRequest, pk: int) -> Gedetineerde:
 def gedetineerden_lijst(request: HttpRequest) -> HttpResponse:
     zoekterm = request.GET.get("q", "")[:100]
     gevangenis = actieve_gevangenis(request)
-    queryset = gedetineerden_in_gevangenis(user=request.user, gevangenis=gevangenis, zoekterm=zoekterm)
+    queryset = gedetineerden_in_gevangenis(
+        user=request.user, gevangenis=gevangenis, zoekterm=zoekterm
+    )
     pagina = Paginator(queryset, settings.HDV_PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -59,5 +61,10 @@ def gedetineerde_audit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "trajecten/gedetineerde_audit.html",
-        {"gedetineerde": gedetineerde, "pagina": pagina, "soort": soort, "soorten": Auditrecord.Soort.choices},
+        {
+            "gedetineerde": gedetineerde,
+            "pagina": pagina,
+            "soort": soort,
+            "soorten": Auditrecord.Soort.choices,
+        },
     )

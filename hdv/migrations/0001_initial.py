@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,75 +14,231 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Gevangenis',
+            name="Gevangenis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=100, unique=True, verbose_name='naam')),
-                ('code', models.SlugField(help_text='Korte code, bv. ANT of FPC-GENT.', max_length=20, unique=True, verbose_name='code')),
-                ('soort', models.CharField(choices=[('gevangenis', 'gevangenis'), ('fpc', 'forensisch psychiatrisch centrum'), ('detentiehuis', 'detentiehuis'), ('transitiehuis', 'transitiehuis')], max_length=20, verbose_name='soort')),
-                ('capaciteit', models.PositiveIntegerField(verbose_name='capaciteit')),
-                ('actief', models.BooleanField(default=True, verbose_name='actief')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100, unique=True, verbose_name="naam")),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Korte code, bv. ANT of FPC-GENT.",
+                        max_length=20,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("gevangenis", "gevangenis"),
+                            ("fpc", "forensisch psychiatrisch centrum"),
+                            ("detentiehuis", "detentiehuis"),
+                            ("transitiehuis", "transitiehuis"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("capaciteit", models.PositiveIntegerField(verbose_name="capaciteit")),
+                ("actief", models.BooleanField(default=True, verbose_name="actief")),
             ],
             options={
-                'verbose_name': 'gevangenis',
-                'verbose_name_plural': 'gevangenissen',
-                'ordering': ['naam'],
+                "verbose_name": "gevangenis",
+                "verbose_name_plural": "gevangenissen",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Organisatie',
+            name="Organisatie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=150, unique=True, verbose_name='naam')),
-                ('afkorting', models.CharField(max_length=30, unique=True, verbose_name='afkorting')),
-                ('soort', models.CharField(choices=[('aanbodverstrekker', 'aanbodverstrekker'), ('administratie', 'administratie')], max_length=20, verbose_name='soort')),
-                ('sector', models.CharField(choices=[('welzijn', 'welzijn'), ('geestelijke_gezondheid', 'geestelijke gezondheid'), ('gezondheid', 'gezondheid'), ('onderwijs', 'onderwijs'), ('werk', 'werk'), ('sport', 'sport'), ('cultuur', 'cultuur'), ('wonen', 'wonen'), ('justitie', 'justitie en handhaving'), ('federaal', 'federale overheid')], max_length=30, verbose_name='sector')),
-                ('actief', models.BooleanField(default=True, verbose_name='actief')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=150, unique=True, verbose_name="naam")),
+                (
+                    "afkorting",
+                    models.CharField(max_length=30, unique=True, verbose_name="afkorting"),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("aanbodverstrekker", "aanbodverstrekker"),
+                            ("administratie", "administratie"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("welzijn", "welzijn"),
+                            ("geestelijke_gezondheid", "geestelijke gezondheid"),
+                            ("gezondheid", "gezondheid"),
+                            ("onderwijs", "onderwijs"),
+                            ("werk", "werk"),
+                            ("sport", "sport"),
+                            ("cultuur", "cultuur"),
+                            ("wonen", "wonen"),
+                            ("justitie", "justitie en handhaving"),
+                            ("federaal", "federale overheid"),
+                        ],
+                        max_length=30,
+                        verbose_name="sector",
+                    ),
+                ),
+                ("actief", models.BooleanField(default=True, verbose_name="actief")),
             ],
             options={
-                'verbose_name': 'organisatie',
-                'verbose_name_plural': 'organisaties',
-                'ordering': ['naam'],
+                "verbose_name": "organisatie",
+                "verbose_name_plural": "organisaties",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Medewerker',
+            name="Medewerker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('functie', models.CharField(blank=True, max_length=100, verbose_name='functie')),
-                ('meldingen_per_email', models.BooleanField(default=False, verbose_name='meldingen per e-mail')),
-                ('gevangenissen', models.ManyToManyField(blank=True, related_name='medewerkers', to='hdv.gevangenis', verbose_name='gevangenissen')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='medewerker', to=settings.AUTH_USER_MODEL)),
-                ('organisatie', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='medewerkers', to='hdv.organisatie', verbose_name='organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("functie", models.CharField(blank=True, max_length=100, verbose_name="functie")),
+                (
+                    "meldingen_per_email",
+                    models.BooleanField(default=False, verbose_name="meldingen per e-mail"),
+                ),
+                (
+                    "gevangenissen",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="medewerkers",
+                        to="hdv.gevangenis",
+                        verbose_name="gevangenissen",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="medewerker",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisatie",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="medewerkers",
+                        to="hdv.organisatie",
+                        verbose_name="organisatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medewerker',
-                'verbose_name_plural': 'medewerkers',
-                'ordering': ['user__last_name', 'user__first_name'],
-                'permissions': [('beheer_toegang', 'Kan de beheeromgeving gebruiken'), ('audit_raadplegen', 'Kan de audittrail per persoon raadplegen'), ('vlaams_overzicht', 'Kan Vlaamse, niet-identificerende overzichten zien'), ('gevangenis_overzicht', 'Kan het overzicht van de eigen gevangenissen zien')],
+                "verbose_name": "medewerker",
+                "verbose_name_plural": "medewerkers",
+                "ordering": ["user__last_name", "user__first_name"],
+                "permissions": [
+                    ("beheer_toegang", "Kan de beheeromgeving gebruiken"),
+                    ("audit_raadplegen", "Kan de audittrail per persoon raadplegen"),
+                    ("vlaams_overzicht", "Kan Vlaamse, niet-identificerende overzichten zien"),
+                    ("gevangenis_overzicht", "Kan het overzicht van de eigen gevangenissen zien"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Auditrecord',
+            name="Auditrecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tijdstip', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='tijdstip')),
-                ('soort', models.CharField(choices=[('wijziging', 'wijziging'), ('inzage', 'inzage')], max_length=10, verbose_name='soort')),
-                ('actie', models.CharField(max_length=80, verbose_name='actie')),
-                ('object_type', models.CharField(max_length=80, verbose_name='objecttype')),
-                ('object_id', models.CharField(blank=True, max_length=40, verbose_name='object-id')),
-                ('persoon_id', models.BigIntegerField(blank=True, help_text='De gedetineerde wiens dossier het betreft.', null=True, verbose_name='persoon')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='request-id')),
-                ('velden', models.JSONField(blank=True, default=list, help_text='Namen, nooit waarden.', verbose_name='gewijzigde velden')),
-                ('door', models.ForeignKey(blank=True, help_text='Leeg bij een handeling van het systeem.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
-                ('gevangenis', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hdv.gevangenis')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tijdstip",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="tijdstip"),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[("wijziging", "wijziging"), ("inzage", "inzage")],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("actie", models.CharField(max_length=80, verbose_name="actie")),
+                ("object_type", models.CharField(max_length=80, verbose_name="objecttype")),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=40, verbose_name="object-id"),
+                ),
+                (
+                    "persoon_id",
+                    models.BigIntegerField(
+                        blank=True,
+                        help_text="De gedetineerde wiens dossier het betreft.",
+                        null=True,
+                        verbose_name="persoon",
+                    ),
+                ),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="request-id"),
+                ),
+                (
+                    "velden",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Namen, nooit waarden.",
+                        verbose_name="gewijzigde velden",
+                    ),
+                ),
+                (
+                    "door",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg bij een handeling van het systeem.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
+                (
+                    "gevangenis",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="hdv.gevangenis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'auditrecord',
-                'verbose_name_plural': 'auditrecords',
-                'ordering': ['-tijdstip', '-id'],
-                'default_permissions': ('view',),
-                'indexes': [models.Index(fields=['persoon_id', '-tijdstip'], name='audit_persoon_idx')],
+                "verbose_name": "auditrecord",
+                "verbose_name_plural": "auditrecords",
+                "ordering": ["-tijdstip", "-id"],
+                "default_permissions": ("view",),
+                "indexes": [
+                    models.Index(fields=["persoon_id", "-tijdstip"], name="audit_persoon_idx")
+                ],
             },
         ),
     ]

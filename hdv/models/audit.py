@@ -46,7 +46,10 @@ class Auditrecord(models.Model):
     object_type = models.CharField(_("objecttype"), max_length=80)
     object_id = models.CharField(_("object-id"), max_length=40, blank=True)
     persoon_id = models.BigIntegerField(
-        _("persoon"), null=True, blank=True, help_text=_("De gedetineerde wiens dossier het betreft.")
+        _("persoon"),
+        null=True,
+        blank=True,
+        help_text=_("De gedetineerde wiens dossier het betreft."),
     )
     gevangenis = models.ForeignKey(
         Gevangenis, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -16,7 +16,10 @@ class Medewerker(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medewerker"
     )
     organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, related_name="medewerkers", verbose_name=_("organisatie")
+        Organisatie,
+        on_delete=models.PROTECT,
+        related_name="medewerkers",
+        verbose_name=_("organisatie"),
     )
     gevangenissen = models.ManyToManyField(
         Gevangenis, related_name="medewerkers", blank=True, verbose_name=_("gevangenissen")

@@ -21,7 +21,10 @@ class AanmeldView(auth_views.LoginView):
 
 
 class AfmeldView(auth_views.LogoutView):
-    template_name = "registration/afgemeld.html"
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("U bent afgemeld."))
+        return response
 
 
 @require_POST

@@ -5,49 +5,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('hdv', '0001_initial'),
+        ("hdv", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Gedetineerde',
+            name="Gedetineerde",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('detineenummer', models.CharField(help_text='Het federale nummer.', max_length=20, unique=True, verbose_name='gedetineerdennummer')),
-                ('voornaam', models.CharField(max_length=100, verbose_name='voornaam')),
-                ('achternaam', models.CharField(max_length=100, verbose_name='achternaam')),
-                ('geboortedatum', models.DateField(verbose_name='geboortedatum')),
-                ('geslacht', models.CharField(choices=[('M', 'man'), ('V', 'vrouw'), ('X', 'X')], max_length=1, verbose_name='geslacht')),
-                ('aangemaakt', models.DateTimeField(auto_now_add=True)),
-                ('huidige_gevangenis', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hdv.gevangenis', verbose_name='gevangenis')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "detineenummer",
+                    models.CharField(
+                        help_text="Het federale nummer.",
+                        max_length=20,
+                        unique=True,
+                        verbose_name="gedetineerdennummer",
+                    ),
+                ),
+                ("voornaam", models.CharField(max_length=100, verbose_name="voornaam")),
+                ("achternaam", models.CharField(max_length=100, verbose_name="achternaam")),
+                ("geboortedatum", models.DateField(verbose_name="geboortedatum")),
+                (
+                    "geslacht",
+                    models.CharField(
+                        choices=[("M", "man"), ("V", "vrouw"), ("X", "X")],
+                        max_length=1,
+                        verbose_name="geslacht",
+                    ),
+                ),
+                ("aangemaakt", models.DateTimeField(auto_now_add=True)),
+                (
+                    "huidige_gevangenis",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="hdv.gevangenis",
+                        verbose_name="gevangenis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gedetineerde',
-                'verbose_name_plural': 'gedetineerden',
-                'ordering': ['achternaam', 'voornaam', 'id'],
+                "verbose_name": "gedetineerde",
+                "verbose_name_plural": "gedetineerden",
+                "ordering": ["achternaam", "voornaam", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Verblijf',
+            name="Verblijf",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('afdeling', models.CharField(blank=True, max_length=50, verbose_name='afdeling')),
-                ('van', models.DateField(verbose_name='van')),
-                ('tot', models.DateField(blank=True, null=True, verbose_name='tot')),
-                ('eindreden', models.CharField(blank=True, choices=[('overplaatsing', 'overplaatsing'), ('vrijlating', 'vrijlating'), ('overlijden', 'overlijden'), ('andere', 'andere')], max_length=20, verbose_name='eindreden')),
-                ('gedetineerde', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='verblijven', to='trajecten.gedetineerde')),
-                ('gevangenis', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='verblijven', to='hdv.gevangenis', verbose_name='gevangenis')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("afdeling", models.CharField(blank=True, max_length=50, verbose_name="afdeling")),
+                ("van", models.DateField(verbose_name="van")),
+                ("tot", models.DateField(blank=True, null=True, verbose_name="tot")),
+                (
+                    "eindreden",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("overplaatsing", "overplaatsing"),
+                            ("vrijlating", "vrijlating"),
+                            ("overlijden", "overlijden"),
+                            ("andere", "andere"),
+                        ],
+                        max_length=20,
+                        verbose_name="eindreden",
+                    ),
+                ),
+                (
+                    "gedetineerde",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verblijven",
+                        to="trajecten.gedetineerde",
+                    ),
+                ),
+                (
+                    "gevangenis",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verblijven",
+                        to="hdv.gevangenis",
+                        verbose_name="gevangenis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verblijf',
-                'verbose_name_plural': 'verblijven',
-                'ordering': ['-van', '-id'],
-                'indexes': [models.Index(fields=['gevangenis', 'tot'], name='verblijf_gevangenis_tot_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('tot__isnull', True)), fields=('gedetineerde',), name='een_open_verblijf_per_gedetineerde', violation_error_message='Deze persoon heeft al een lopend verblijf.'), models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gte', models.F('van')), _connector='OR'), name='verblijf_tot_na_van')],
+                "verbose_name": "verblijf",
+                "verbose_name_plural": "verblijven",
+                "ordering": ["-van", "-id"],
+                "indexes": [
+                    models.Index(fields=["gevangenis", "tot"], name="verblijf_gevangenis_tot_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("tot__isnull", True)),
+                        fields=("gedetineerde",),
+                        name="een_open_verblijf_per_gedetineerde",
+                        violation_error_message="Deze persoon heeft al een lopend verblijf.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("tot__isnull", True), ("tot__gte", models.F("van")), _connector="OR"
+                        ),
+                        name="verblijf_tot_na_van",
+                    ),
+                ],
             },
         ),
     ]
