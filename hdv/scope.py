@@ -32,19 +32,22 @@ SESSIE_SLEUTEL = "hdv_actieve_gevangenis"
 M = TypeVar("M", bound=models.Model)
 
 
-def gevangenis_ids(user: Any) -> frozenset[int]:
-    """The ids of the prisons a user works in, cached on the user object per request."""
+def _gevangenissen(user: Any) -> list[Gevangenis]:
+    """All prisons a user works in, loaded once per request and cached on the user."""
     if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached = getattr(user, "_hdv_gevangenis_ids", None)
+        return []
+    cached = getattr(user, "_hdv_gevangenissen", None)
     if cached is None:
         from hdv.models import Gevangenis
 
-        cached = frozenset(
-            Gevangenis.objects.filter(medewerkers__user=user).values_list("id", flat=True)
-        )
-        user._hdv_gevangenis_ids = cached
+        cached = list(Gevangenis.objects.filter(medewerkers__user=user).order_by("naam"))
+        user._hdv_gevangenissen = cached
     return cached
+
+
+def gevangenis_ids(user: Any) -> frozenset[int]:
+    """The ids of the prisons a user works in: the scope of personal data."""
+    return frozenset(g.pk for g in _gevangenissen(user))
 
 
 def organisatie_id(user: Any) -> int | None:
@@ -80,23 +83,18 @@ def get_in_scope_or_404(queryset: ScopedQuerySet[M], user: Any, **lookup: Any) -
         raise Http404 from None
 
 
-def gevangenissen_van(user: Any) -> models.QuerySet[Gevangenis]:
-    from hdv.models import Gevangenis
-
-    return Gevangenis.objects.filter(id__in=gevangenis_ids(user), actief=True).order_by("naam")
+def gevangenissen_van(user: Any) -> list[Gevangenis]:
+    """The active prisons a user works in, for the switcher."""
+    return [g for g in _gevangenissen(user) if g.actief]
 
 
 def _bepaal_actieve_gevangenis(request: HttpRequest) -> Gevangenis | None:
-    ids = gevangenis_ids(request.user)
-    if not ids:
-        return None
-    gekozen = request.session.get(SESSIE_SLEUTEL)
     eigen = gevangenissen_van(request.user)
-    if gekozen in ids:
-        gevangenis = eigen.filter(id=gekozen).first()
-        if gevangenis is not None:
+    gekozen = request.session.get(SESSIE_SLEUTEL)
+    for gevangenis in eigen:
+        if gevangenis.pk == gekozen:
             return gevangenis
-    return eigen.first()
+    return eigen[0] if eigen else None
 
 
 def actieve_gevangenis(request: HttpRequest) -> Gevangenis | None:

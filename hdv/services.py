@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from hdv.audit import wijziging_vastleggen
 from hdv.models import Gevangenis, Medewerker, Organisatie
-from hdv.scope import SESSIE_SLEUTEL, gevangenis_ids
+from hdv.scope import SESSIE_SLEUTEL, gevangenissen_van
 
 
 @transaction.atomic
@@ -55,14 +55,14 @@ def medewerker_aanmaken(
     door: Any,
 ) -> Medewerker:
     """A staff member: an account, their organisation, prisons and roles (groups)."""
-    User = get_user_model()
-    if User.objects.filter(username__iexact=gebruikersnaam).exists():
+    user_model = get_user_model()
+    if user_model.objects.filter(username__iexact=gebruikersnaam).exists():
         raise ValidationError({"gebruikersnaam": _("Deze gebruikersnaam is al in gebruik.")})
     groepen = list(Group.objects.filter(name__in=list(rollen)))
     onbekend = set(rollen) - {groep.name for groep in groepen}
     if onbekend:
         raise ValidationError({"rollen": _("Onbekende rol: %s") % ", ".join(sorted(onbekend))})
-    user = User(username=gebruikersnaam, first_name=voornaam, last_name=achternaam, email=email)
+    user = user_model(username=gebruikersnaam, first_name=voornaam, last_name=achternaam, email=email)
     try:
         validate_password(wachtwoord, user)
     except ValidationError as exc:
@@ -83,9 +83,9 @@ def medewerker_aanmaken(
 
 def gevangenis_kiezen(*, request: HttpRequest, gevangenis_id: int) -> Gevangenis:
     """The switcher: choose which of one's own prisons to work in now."""
-    if gevangenis_id not in gevangenis_ids(request.user):
+    gevangenis = next((g for g in gevangenissen_van(request.user) if g.pk == gevangenis_id), None)
+    if gevangenis is None:
         raise ValidationError({"gevangenis": _("U werkt niet in deze gevangenis.")})
-    gevangenis = Gevangenis.objects.get(pk=gevangenis_id)
     request.session[SESSIE_SLEUTEL] = gevangenis.pk
     request._hdv_actieve_gevangenis = gevangenis  # type: ignore[attr-defined]
     return gevangenis
