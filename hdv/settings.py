@@ -149,12 +149,12 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 VAR_DIR.mkdir(exist_ok=True)
-try:
-    DATABASES = {
-        "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'hdv.sqlite3'}")
-    }
-except (ImproperlyConfigured, KeyError, ValueError) as exc:
-    raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from None
+_database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'hdv.sqlite3'}"
+if not _database_url.startswith(("sqlite://", "postgres://", "postgresql://")):
+    raise ImproperlyConfigured(
+        f"DATABASE_URL={_database_url!r} wordt niet ondersteund: gebruik postgres:// of sqlite://."
+    )
+DATABASES = {"default": environ.Env.db_url_config(_database_url)}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = _int("DATABASE_CONN_MAX_AGE", 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
