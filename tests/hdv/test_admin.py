@@ -1,0 +1,64 @@
+"""The admin is for beheerders; its writes go through the services and are audited."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from hdv.models import Auditrecord, Gevangenis
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_users_go_to_the_admin_login(client):
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert "/beheer/login/" in response["Location"]
+
+
+def test_staff_without_the_beheerder_role_are_kept_out(client, alice):
+    alice.is_staff = True
+    alice.save()
+    client.force_login(alice)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+
+
+def test_a_beheerder_gets_in_without_is_staff(client, eva):
+    assert not eva.is_staff
+    client.force_login(eva)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert "Gevangenissen" in response.text
+
+
+def test_an_admin_save_is_audited(client, eva):
+    client.force_login(eva)
+    response = client.post(
+        reverse("admin:hdv_gevangenis_add"),
+        {"naam": "Haren", "code": "HAR", "soort": "gevangenis", "capaciteit": 1190, "actief": "on"},
+    )
+    assert response.status_code == 302
+    gevangenis = Gevangenis.objects.get(code="HAR")
+    record = Auditrecord.objects.get(object_type="hdv.Gevangenis", object_id=str(gevangenis.pk))
+    assert record.door == eva
+    assert record.actie == "aangemaakt"
+    assert "capaciteit" in record.velden
+
+
+def test_bad_input_in_the_admin_shows_errors_and_saves_nothing(client, eva):
+    client.force_login(eva)
+    aantal = Gevangenis.objects.count()
+    response = client.post(
+        reverse("admin:hdv_gevangenis_add"), {"naam": "", "code": "met spaties", "soort": "x", "capaciteit": -1}
+    )
+    assert response.status_code == 200
+    assert Gevangenis.objects.count() == aantal
+    assert not Auditrecord.objects.exists()
+
+
+def test_roles_are_groups_of_permissions_managed_in_the_admin(client, eva):
+    client.force_login(eva)
+    groep = Group.objects.get(name="trajectbegeleider")
+    response = client.get(reverse("admin:auth_group_change", args=[groep.pk]))
+    assert response.status_code == 200
+    assert groep.permissions.filter(codename="view_gedetineerde").exists()
