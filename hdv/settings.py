@@ -287,6 +287,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Entries here are copied into django-celery-beat's tables, where a beheerder can change them.
+CELERY_BEAT_SCHEDULE = {
+    "verlopen-sessies-opruimen": {
+        "task": "hdv.verlopen_sessies_opruimen",
+        "schedule": 60 * 60,
+    },
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- E-mail ----------------------------------------------------------------------------

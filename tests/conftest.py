@@ -9,6 +9,8 @@
 - frank: centrale medewerker, no prison
 """
 
+import os
+
 import pytest
 
 from hdv import rollen
@@ -25,6 +27,20 @@ from tests.factories import (
 def _axes_uit(settings):
     # Lockouts are tested on purpose in test_auth; elsewhere failed logins don't count.
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _taken_in_proces(request):
+    """Tasks run in-process, inside the test's transaction, unless a test needs the worker."""
+    from hdv.celery import app
+
+    if "celery_worker" in request.keywords:
+        yield
+        return
+    vorige = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = vorige
 
 
 @pytest.fixture
@@ -107,3 +123,15 @@ def persoon(antwerpen):
 @pytest.fixture
 def persoon_gent(gent):
     return GedetineerdeFactory(huidige_gevangenis=gent)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests that need a real worker run only where one was started (CI does).
+    if os.environ.get("HDV_CELERY_WORKER") == "1":
+        return
+    overslaan = pytest.mark.skip(
+        reason="geen Celery-worker: zet HDV_CELERY_WORKER=1 met een draaiende worker"
+    )
+    for item in items:
+        if "celery_worker" in item.keywords:
+            item.add_marker(overslaan)

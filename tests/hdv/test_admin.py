@@ -49,7 +49,8 @@ def test_bad_input_in_the_admin_shows_errors_and_saves_nothing(client, eva):
     client.force_login(eva)
     aantal = Gevangenis.objects.count()
     response = client.post(
-        reverse("admin:hdv_gevangenis_add"), {"naam": "", "code": "met spaties", "soort": "x", "capaciteit": -1}
+        reverse("admin:hdv_gevangenis_add"),
+        {"naam": "", "code": "met spaties", "soort": "x", "capaciteit": -1},
     )
     assert response.status_code == 200
     assert Gevangenis.objects.count() == aantal

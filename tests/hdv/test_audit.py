@@ -62,7 +62,9 @@ def test_it_leaves_nothing_when_the_service_fails(alice, antwerpen):
 
 def test_it_records_an_opening_of_a_file_with_the_request_id(client, alice, persoon):
     client.force_login(alice)
-    response = client.get(reverse("trajecten:dossier", args=[persoon.pk]), HTTP_X_REQUEST_ID="abc123")
+    response = client.get(
+        reverse("trajecten:dossier", args=[persoon.pk]), HTTP_X_REQUEST_ID="abc123"
+    )
     assert response["X-Request-ID"] == "abc123"
     inzage = Auditrecord.objects.get(soort=Auditrecord.Soort.INZAGE)
     assert (inzage.door, inzage.persoon_id, inzage.request_id) == (alice, persoon.pk, "abc123")
@@ -70,7 +72,9 @@ def test_it_records_an_opening_of_a_file_with_the_request_id(client, alice, pers
 
 def test_it_makes_a_request_id_when_the_proxy_sends_a_strange_one(client, alice, persoon):
     client.force_login(alice)
-    response = client.get(reverse("trajecten:dossier", args=[persoon.pk]), HTTP_X_REQUEST_ID="<script>")
+    response = client.get(
+        reverse("trajecten:dossier", args=[persoon.pk]), HTTP_X_REQUEST_ID="<script>"
+    )
     assert response["X-Request-ID"] != "<script>"
     assert len(response["X-Request-ID"]) == 32
 
@@ -78,7 +82,9 @@ def test_it_makes_a_request_id_when_the_proxy_sends_a_strange_one(client, alice,
 def test_it_records_an_opening_through_the_api(client, alice, persoon):
     client.force_login(alice)
     client.get(reverse("api:gedetineerde", args=[persoon.pk]))
-    assert Auditrecord.objects.filter(soort="inzage", persoon_id=persoon.pk, door=alice).count() == 1
+    assert (
+        Auditrecord.objects.filter(soort="inzage", persoon_id=persoon.pk, door=alice).count() == 1
+    )
 
 
 def test_it_does_not_record_an_opening_that_was_refused(client, charlie, persoon):
@@ -101,7 +107,9 @@ def test_records_cannot_be_changed_or_deleted_through_the_application(alice, ant
         Auditrecord.objects.all().delete()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="de trigger bestaat alleen op PostgreSQL")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="de trigger bestaat alleen op PostgreSQL"
+)
 def test_postgresql_refuses_update_and_delete_in_the_database(alice, antwerpen):
     _opnemen(alice, antwerpen)
     record_id = Auditrecord.objects.get(actie="gedetineerde_opgenomen").pk
@@ -109,9 +117,12 @@ def test_postgresql_refuses_update_and_delete_in_the_database(alice, antwerpen):
         "UPDATE hdv_auditrecord SET actie = 'x' WHERE id = %s",
         "DELETE FROM hdv_auditrecord WHERE id = %s",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [record_id])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [record_id])
     assert Auditrecord.objects.filter(pk=record_id, actie="gedetineerde_opgenomen").exists()
 
 
@@ -127,7 +138,9 @@ def test_a_beheerder_sees_who_opened_or_changed_a_file(client, alice, eva, perso
     assert "Alice" not in response.text
 
 
-def test_the_audit_page_of_a_person_pins_its_queries(client, alice, eva, persoon, django_assert_num_queries):
+def test_the_audit_page_of_a_person_pins_its_queries(
+    client, alice, eva, persoon, django_assert_num_queries
+):
     client.force_login(alice)
     for _ in range(5):
         client.get(reverse("trajecten:dossier", args=[persoon.pk]))

@@ -110,7 +110,9 @@ def test_an_expired_session_sends_to_the_login_page(client, alice):
 def test_a_forged_csrf_token_gets_a_dutch_page(alice):
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
-    response = client.post(reverse("gevangenis_wisselen"), {"gevangenis": 1, "csrfmiddlewaretoken": "vals"})
+    response = client.post(
+        reverse("gevangenis_wisselen"), {"gevangenis": 1, "csrfmiddlewaretoken": "vals"}
+    )
     assert response.status_code == 403
     assert "Het formulier kon niet verwerkt worden" in response.text
     assert "Er is niets opgeslagen" in response.text

@@ -22,8 +22,14 @@ def test_a_trajectbegeleider_sees_new_arrivals_in_their_prison(client, alice, an
     nieuw = GedetineerdeFactory(
         huidige_gevangenis=antwerpen, achternaam="Nieuwkomer", verblijf__van=timezone.localdate()
     )
-    GedetineerdeFactory(huidige_gevangenis=antwerpen, achternaam="Oudgediende", verblijf__van=datetime.date(2024, 1, 1))
-    GedetineerdeFactory(huidige_gevangenis=gent, achternaam="Elders", verblijf__van=timezone.localdate())
+    GedetineerdeFactory(
+        huidige_gevangenis=antwerpen,
+        achternaam="Oudgediende",
+        verblijf__van=datetime.date(2024, 1, 1),
+    )
+    GedetineerdeFactory(
+        huidige_gevangenis=gent, achternaam="Elders", verblijf__van=timezone.localdate()
+    )
     tekst = _home(client, alice)
     assert "Nieuwe aankomsten" in tekst
     assert "Nieuwkomer" in tekst
@@ -53,7 +59,9 @@ def test_a_beheerder_sees_the_admin_panel(client, eva):
 
 
 def test_a_user_without_a_role_is_told_what_to_do(client, django_user_model):
-    user = django_user_model.objects.create_user("zonderrol", password="een-lang-testwachtwoord-2026")
+    user = django_user_model.objects.create_user(
+        "zonderrol", password="een-lang-testwachtwoord-2026"
+    )
     tekst = _home(client, user)
     assert "vraag dat dan aan de beheerder" in tekst
 

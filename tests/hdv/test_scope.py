@@ -6,7 +6,7 @@ import pytest
 from django.http import Http404
 from django.urls import reverse
 
-from hdv.scope import gevangenis_ids, get_in_scope_or_404
+from hdv.scope import get_in_scope_or_404, gevangenis_ids
 from tests.factories import GedetineerdeFactory
 from trajecten.models import Gedetineerde, Verblijf
 
@@ -49,7 +49,9 @@ def test_it_lists_only_the_active_prison(client, eva, antwerpen, gent, persoon, 
     assert persoon.achternaam in response.text
     assert persoon_gent.achternaam not in response.text
 
-    response = client.post(reverse("gevangenis_wisselen"), {"gevangenis": gent.pk, "next": "/personen/"})
+    response = client.post(
+        reverse("gevangenis_wisselen"), {"gevangenis": gent.pk, "next": "/personen/"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/personen/"
     response = client.get(reverse("trajecten:gedetineerden"))
@@ -90,7 +92,9 @@ def test_it_shows_the_switcher_only_to_staff_of_several_prisons(client, alice, e
 def test_it_moves_people_along_with_a_transfer(alice, charlie, persoon, gent):
     from trajecten.services import gedetineerde_overplaatsen
 
-    gedetineerde_overplaatsen(gedetineerde=persoon, naar=gent, datum=persoon.verblijven.get().van, door=alice)
+    gedetineerde_overplaatsen(
+        gedetineerde=persoon, naar=gent, datum=persoon.verblijven.get().van, door=alice
+    )
     assert not Gedetineerde.objects.zichtbaar_voor(alice).filter(pk=persoon.pk).exists()
     assert Gedetineerde.objects.zichtbaar_voor(charlie).filter(pk=persoon.pk).exists()
 
