@@ -7,9 +7,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.http import HttpRequest
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from hdv.models import Auditrecord, Gevangenis, Medewerker, Organisatie
-from hdv.services import beheer_opslaan, beheer_verwijderen
+from hdv.services import api_token_aanmaken, api_token_intrekken, beheer_opslaan, beheer_verwijderen
 
 
 class ViaServiceAdmin(admin.ModelAdmin):
@@ -107,3 +109,21 @@ admin.site.register(User, HdvUserAdmin)
 if admin.site.is_registered(Group):
     admin.site.unregister(Group)
 admin.site.register(Group, RolAdmin)
+
+
+class ApiTokenAdmin(TokenAdmin):
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        token = api_token_aanmaken(user=obj.user, door=request.user)
+        obj.key = token.key
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        api_token_intrekken(token=obj, door=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for token in queryset:
+            api_token_intrekken(token=token, door=request.user)
+
+
+if admin.site.is_registered(TokenProxy):
+    admin.site.unregister(TokenProxy)
+admin.site.register(TokenProxy, ApiTokenAdmin)

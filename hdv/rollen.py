@@ -58,6 +58,9 @@ ROLLEN: dict[str, list[str]] = {
         "auth.view_group",
         "auth.change_group",
         "auth.add_group",
+        "authtoken.add_tokenproxy",
+        "authtoken.view_tokenproxy",
+        "authtoken.delete_tokenproxy",
     ],
 }
 

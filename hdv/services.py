@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from hdv.audit import wijziging_vastleggen
 from hdv.models import Gevangenis, Medewerker, Organisatie
@@ -62,7 +63,9 @@ def medewerker_aanmaken(
     onbekend = set(rollen) - {groep.name for groep in groepen}
     if onbekend:
         raise ValidationError({"rollen": _("Onbekende rol: %s") % ", ".join(sorted(onbekend))})
-    user = user_model(username=gebruikersnaam, first_name=voornaam, last_name=achternaam, email=email)
+    user = user_model(
+        username=gebruikersnaam, first_name=voornaam, last_name=achternaam, email=email
+    )
     try:
         validate_password(wachtwoord, user)
     except ValidationError as exc:
@@ -89,3 +92,22 @@ def gevangenis_kiezen(*, request: HttpRequest, gevangenis_id: int) -> Gevangenis
     request.session[SESSIE_SLEUTEL] = gevangenis.pk
     request._hdv_actieve_gevangenis = gevangenis  # type: ignore[attr-defined]
     return gevangenis
+
+
+@transaction.atomic
+def api_token_aanmaken(*, user: Any, door: Any) -> Token:
+    """A token for an API client (e.g. the population feed); one per account.
+
+    The audit record points at the account, never at the token: its key is the secret.
+    """
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    wijziging_vastleggen(door=door, actie="api_token_aangemaakt", obj=user)
+    return token
+
+
+@transaction.atomic
+def api_token_intrekken(*, token: Token, door: Any) -> None:
+    user = token.user
+    token.delete()
+    wijziging_vastleggen(door=door, actie="api_token_ingetrokken", obj=user)

@@ -63,3 +63,15 @@ def test_roles_are_groups_of_permissions_managed_in_the_admin(client, eva):
     response = client.get(reverse("admin:auth_group_change", args=[groep.pk]))
     assert response.status_code == 200
     assert groep.permissions.filter(codename="view_gedetineerde").exists()
+
+
+def test_an_api_token_is_made_through_the_service_and_its_key_never_audited(client, eva, alice):
+    from rest_framework.authtoken.models import Token
+
+    client.force_login(eva)
+    response = client.post(reverse("admin:authtoken_tokenproxy_add"), {"user": alice.pk})
+    assert response.status_code == 302
+    token = Token.objects.get(user=alice)
+    record = Auditrecord.objects.get(actie="api_token_aangemaakt")
+    assert record.object_id == str(alice.pk)
+    assert token.key not in repr(record.__dict__)
