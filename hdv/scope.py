@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -79,7 +80,7 @@ def get_in_scope_or_404(queryset: ScopedQuerySet[M], user: Any, **lookup: Any) -
     """The access helper: the object if the user may see it, else 404 (never 403)."""
     try:
         return queryset.zichtbaar_voor(user).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 

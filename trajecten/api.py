@@ -7,7 +7,9 @@ from trajecten.models import Gedetineerde, Verblijf
 
 
 class VerblijfOutput(serializers.ModelSerializer):
-    gevangenis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    gevangenis: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = Verblijf
@@ -15,7 +17,7 @@ class VerblijfOutput(serializers.ModelSerializer):
 
 
 class GedetineerdeLijstOutput(serializers.ModelSerializer):
-    gevangenis = serializers.SlugRelatedField(
+    gevangenis: serializers.SlugRelatedField = serializers.SlugRelatedField(
         source="huidige_gevangenis", slug_field="code", read_only=True
     )
 

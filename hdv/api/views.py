@@ -57,7 +57,7 @@ class Mij(APIView):
         medewerker = getattr(user, "medewerker", None)
         data = {
             "gebruikersnaam": user.get_username(),
-            "naam": user.get_full_name(),
+            "naam": getattr(user, "get_full_name", str)(),
             "organisatie": medewerker.organisatie if medewerker else None,
             "gevangenissen": gevangenissen_van(user),
             "rollen": sorted(user.groups.values_list("name", flat=True)),
