@@ -29,15 +29,37 @@ ROL_NAMEN = {
 }
 
 _PERSONEN_LEZEN = ["trajecten.view_gedetineerde", "trajecten.view_verblijf"]
+_AANBOD_LEZEN = ["aanbod.view_aanbod", "aanbod.view_activiteit", "aanbod.view_lokaal"]
+_PLANNEN = [
+    "aanbod.plan_activiteit",
+    "aanbod.add_activiteit",
+    "aanbod.change_activiteit",
+    "aanbod.add_lokaal",
+    "aanbod.change_lokaal",
+    "aanbod.add_sluitingsdag",
+    "aanbod.delete_sluitingsdag",
+    "aanbod.add_aanbodingevangenis",
+    "aanbod.change_aanbodingevangenis",
+]
+_CATALOGUS_BEHEREN = ["aanbod.add_aanbod", "aanbod.change_aanbod", "aanbod.archiveer_aanbod"]
 
 ROLLEN: dict[str, list[str]] = {
-    TRAJECTBEGELEIDER: [*_PERSONEN_LEZEN, "hdv.gevangenis_overzicht"],
-    ORGANISATIEONDERSTEUNER: [*_PERSONEN_LEZEN, "hdv.gevangenis_overzicht"],
-    HULPVERLENER: [*_PERSONEN_LEZEN],
-    BELEIDSCOORDINATOR: ["hdv.gevangenis_overzicht"],
-    CENTRALE_MEDEWERKER: ["hdv.vlaams_overzicht"],
+    TRAJECTBEGELEIDER: [*_PERSONEN_LEZEN, *_AANBOD_LEZEN, "hdv.gevangenis_overzicht"],
+    ORGANISATIEONDERSTEUNER: [
+        *_PERSONEN_LEZEN,
+        *_AANBOD_LEZEN,
+        *_PLANNEN,
+        *_CATALOGUS_BEHEREN,
+        "hdv.gevangenis_overzicht",
+    ],
+    HULPVERLENER: [*_PERSONEN_LEZEN, *_AANBOD_LEZEN],
+    BELEIDSCOORDINATOR: [*_AANBOD_LEZEN, "hdv.gevangenis_overzicht"],
+    CENTRALE_MEDEWERKER: [*_AANBOD_LEZEN, *_CATALOGUS_BEHEREN, "hdv.vlaams_overzicht"],
     BEHEERDER: [
         *_PERSONEN_LEZEN,
+        *_AANBOD_LEZEN,
+        *_PLANNEN,
+        *_CATALOGUS_BEHEREN,
         "hdv.beheer_toegang",
         "hdv.audit_raadplegen",
         "hdv.gevangenis_overzicht",

@@ -293,6 +293,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hdv.verlopen_sessies_opruimen",
         "schedule": 60 * 60,
     },
+    "sessies-vooruit-plannen": {
+        "task": "aanbod.sessies_vooruit_plannen",
+        "schedule": 24 * 60 * 60,
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -321,3 +325,10 @@ LOGGING = {
 # --- HDV -------------------------------------------------------------------------------
 HDV_PAGE_SIZE = _int("HDV_PAGE_SIZE", 25, minimum=5)
 HDV_AUDIT_PAGE_SIZE = _int("HDV_AUDIT_PAGE_SIZE", 50, minimum=10)
+# Sessions of group activities are generated this many days ahead.
+HDV_SESSIE_HORIZON_DAGEN = _int("HDV_SESSIE_HORIZON_DAGEN", 56, minimum=7)
+# Activities take place between these hours (a slot outside them is refused).
+HDV_DAG_BEGIN_UUR = _int("HDV_DAG_BEGIN_UUR", 7)
+HDV_DAG_EINDE_UUR = _int("HDV_DAG_EINDE_UUR", 21)
+if not 0 <= HDV_DAG_BEGIN_UUR < HDV_DAG_EINDE_UUR <= 24:
+    raise ImproperlyConfigured("HDV_DAG_BEGIN_UUR moet voor HDV_DAG_EINDE_UUR liggen (0–24).")

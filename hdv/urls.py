@@ -33,6 +33,7 @@ urlpatterns = [
     path("gevangenis/wisselen/", account.gevangenis_wisselen, name="gevangenis_wisselen"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("", include("trajecten.urls")),
+    path("aanbod/", include("aanbod.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("beheer/", admin.site.urls),
 ]

@@ -11,23 +11,13 @@ feature is covered the day its URL is added.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-
-@dataclass(frozen=True)
-class Route:
-    mag: str | None  # fixture name of a user who gets 200; None for public routes
-    geen_recht: str | None = None  # signed in, without the permission → 403
-    buiten_scope: str | None = None  # has the permission, object in another prison → 404
-    kwargs: Callable[[Any], dict[str, Any]] = field(default=lambda f: {})
-    api: bool = False
-    methode: str = "get"
-    ok_status: int = 200
+from tests.aanbod.routes import ROUTES as AANBOD_ROUTES
+from tests.routetabel import Route
 
 
 def _persoon(f: Any) -> dict[str, Any]:
@@ -60,6 +50,8 @@ ROUTES: dict[str, Route] = {
         mag="alice", geen_recht="dirk", buiten_scope="charlie", api=True, kwargs=_persoon
     ),
 }
+
+ROUTES.update(AANBOD_ROUTES)
 
 # The Django admin checks its own access (the beheerder's permission); tested in
 # tests/hdv/test_admin.py. Its many generated routes are not listed one by one.

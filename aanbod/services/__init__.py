@@ -1,0 +1,1 @@
+"""Writes of the offer catalogue and the planning. Views, API, admin and tasks call these."""

@@ -1,0 +1,5 @@
+"""Rows of the route walker for aanbod (planning)."""
+
+from tests.routetabel import Route
+
+ROUTES: dict[str, Route] = {}
