@@ -15,7 +15,8 @@ def _beheer(request: HttpRequest) -> dict[str, Any]:
     from axes.models import AccessAttempt
 
     begin_vandaag = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    vandaag = Auditrecord.objects.filter(tijdstip__gte=begin_vandaag).aggregate(
+    # Staff actions only: imports and scheduled jobs (door is empty) would drown them.
+    vandaag = Auditrecord.objects.filter(tijdstip__gte=begin_vandaag, door__isnull=False).aggregate(
         wijzigingen=Count("id", filter=Q(soort=Auditrecord.Soort.WIJZIGING)),
         inzages=Count("id", filter=Q(soort=Auditrecord.Soort.INZAGE)),
     )
