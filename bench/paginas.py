@@ -1,0 +1,82 @@
+"""Benchmark: how fast the busiest pages answer with the full demo population.
+
+Run by hand, against PostgreSQL as in production:
+
+    createdb -h 127.0.0.1 -U postgres hdv_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hdv_bench .venv/bin/python bench/paginas.py
+
+It migrates, loads the demo data when missing, then requests each page N times as the
+demo user of the matching role (in-process Django test client: this measures the
+application and the database, not the network or gunicorn) and prints the median and
+95th percentile and the number of queries. Results are written down in RESULTATEN.md.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hdv.settings")
+os.environ.setdefault("HDV_AXES_ENABLED", "false")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "50"))
+# (user, path, target for the 95th percentile in ms)
+PAGINAS = [
+    ("trajectbegeleider", "/", 150),
+    ("trajectbegeleider", "/personen/", 150),
+    ("trajectbegeleider", "/personen/?q=an", 150),
+    ("trajectbegeleider", "/personen/?pagina=8", 150),
+    ("trajectbegeleider", "/api/v1/gedetineerden/", 150),
+    ("centraal", "/", 150),
+    ("beheerder", "/", 200),
+]
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    user_model = get_user_model()
+    if not user_model.objects.filter(username="trajectbegeleider").exists():
+        call_command("demo_data", verbosity=0)
+    settings.ALLOWED_HOSTS = ["testserver"]
+    print(f"database: {connection.vendor}, {HERHALINGEN} herhalingen per pagina")
+    print(f"{'gebruiker':<18} {'pagina':<28} {'mediaan':>8} {'p95':>8} {'queries':>8}  doel")
+    mislukt = False
+    for gebruikersnaam, pad, doel in PAGINAS:
+        client = Client()
+        client.force_login(user_model.objects.get(username=gebruikersnaam))
+        client.get(pad)  # warm up: sessions, caches, the database's plan cache
+        tijden = []
+        for _ in range(HERHALINGEN):
+            begin = time.perf_counter()
+            response = client.get(pad)
+            tijden.append((time.perf_counter() - begin) * 1000)
+            assert response.status_code == 200, (pad, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(pad)
+        p95 = statistics.quantiles(tijden, n=20)[18]
+        gehaald = p95 <= doel
+        mislukt |= not gehaald
+        print(
+            f"{gebruikersnaam:<18} {pad:<28} {statistics.median(tijden):>6.1f}ms {p95:>6.1f}ms "
+            f"{len(queries):>8}  ≤{doel}ms {'ok' if gehaald else 'TE TRAAG'}"
+        )
+    sys.exit(1 if mislukt else 0)
+
+
+if __name__ == "__main__":
+    main()
