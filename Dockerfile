@@ -62,4 +62,5 @@ USER hdv
 
 EXPOSE 8000
 
-CMD ["gunicorn", "hdv.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# The access log leaves out query strings (%(U)s is the path only): searches hold names.
+CMD ["gunicorn", "hdv.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s %(H)s\" %(s)s %(B)s %(L)ss"]

@@ -2,15 +2,19 @@
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
+from hdv.audit import wijziging_vastleggen
 from hdv.models import Auditrecord, Gevangenis, Medewerker, Organisatie
+from hdv.scope import gevangenis_ids
 from hdv.services import api_token_aanmaken, api_token_intrekken, beheer_opslaan, beheer_verwijderen
 
 
@@ -26,8 +30,12 @@ class ViaServiceAdmin(admin.ModelAdmin):
             beheer_verwijderen(obj=obj, door=request.user)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        for obj in formset.save(commit=False):
-            beheer_opslaan(obj=obj, door=request.user, velden=[])
+        formset.save(commit=False)
+        for inline_form in formset.forms:
+            obj = inline_form.instance
+            if inline_form in formset.deleted_forms or not inline_form.has_changed():
+                continue
+            beheer_opslaan(obj=obj, door=request.user, velden=inline_form.changed_data)
         for obj in formset.deleted_objects:
             beheer_verwijderen(obj=obj, door=request.user)
         formset.save_m2m()
@@ -70,6 +78,24 @@ class HdvUserAdmin(ViaServiceAdmin, UserAdmin):
     inlines = [MedewerkerInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
     list_filter = ["is_active", "groups"]
+    # Access comes from roles (groups) only: no superuser flag, no loose permissions.
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Persoonlijke gegevens", {"fields": ("first_name", "last_name", "email")}),
+        ("Toegang", {"fields": ("is_active", "groups")}),
+        ("Belangrijke datums", {"fields": ("last_login", "date_joined")}),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+
+    @transaction.atomic
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, id)
+            wijziging_vastleggen(
+                door=request.user, actie="wachtwoord_gewijzigd", obj=user, velden=["password"]
+            )
+        return response
 
 
 class RolAdmin(ViaServiceAdmin, GroupAdmin):
@@ -78,6 +104,18 @@ class RolAdmin(ViaServiceAdmin, GroupAdmin):
 
 @admin.register(Auditrecord)
 class AuditrecordAdmin(admin.ModelAdmin):
+    def get_queryset(self, request: HttpRequest) -> Any:
+        # The prison scope holds here too: records of one's own prisons, and those
+        # about no prison and no person (reference data, accounts).
+        return (
+            super()
+            .get_queryset(request)
+            .filter(
+                Q(gevangenis_id__in=gevangenis_ids(request.user))
+                | Q(gevangenis__isnull=True, persoon_id__isnull=True)
+            )
+        )
+
     list_display = [
         "tijdstip",
         "soort",
@@ -112,9 +150,23 @@ admin.site.register(Group, RolAdmin)
 
 
 class ApiTokenAdmin(TokenAdmin):
+    # The key is a secret: never in a list, a log entry or an audit record.
+    list_display = ("user", "created")
+    fields = ("user",)
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         token = api_token_aanmaken(user=obj.user, door=request.user)
         obj.key = token.key
+        messages.warning(
+            request,
+            f"Het token voor {obj.user} is {token.key}. Het wordt maar één keer getoond: geef het nu door.",
+        )
+
+    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        return super().log_addition(request, obj.user, message)
+
+    def log_deletion(self, request: HttpRequest, obj: Any, object_repr: str) -> Any:
+        return super().log_deletion(request, obj.user, str(obj.user))
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         api_token_intrekken(token=obj, door=request.user)

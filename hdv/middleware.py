@@ -1,7 +1,8 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from rest_framework.views import APIView
 
 from hdv import request_context
@@ -12,7 +13,9 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = request_context.nieuw_request_id(request.headers.get("X-Request-ID"))
+        # A client could forge the header; only a proxy of ours may set it.
+        voorgesteld = request.headers.get("X-Request-ID") if settings.HDV_PROXY_AANTAL else None
+        request_id = request_context.nieuw_request_id(voorgesteld)
         token = request_context.zet_request_id(request_id)
         try:
             response = self.get_response(request)
@@ -34,3 +37,15 @@ class HdvLoginRequiredMiddleware(LoginRequiredMiddleware):
         if isinstance(view_class, type) and issubclass(view_class, APIView):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class NulTekenMiddleware:
+    """A NUL character in a parameter is never meaningful and PostgreSQL refuses it: 400."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any("\x00" in sleutel + waarde for sleutel, waarde in request.GET.items()):
+            return HttpResponseBadRequest("Ongeldig teken in de aanvraag.")
+        return self.get_response(request)

@@ -78,6 +78,11 @@ if not SECRET_KEY or (not DEBUG and SECRET_KEY == _DEV_SECRET):
     )
 
 ALLOWED_HOSTS = _list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is leeg: geef minstens één hostnaam.")
+# How many reverse proxies in front of HDV add to X-Forwarded-For (compose: 1). Only
+# then are the client address (lockouts) and X-Request-ID taken from the headers.
+HDV_PROXY_AANTAL = _int("HDV_PROXY_AANTAL", 0)
 CSRF_TRUSTED_ORIGINS = _list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 for _origin in CSRF_TRUSTED_ORIGINS:
     if not _origin.startswith(("http://", "https://")):
@@ -114,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hdv.middleware.RequestIdMiddleware",
+    "hdv.middleware.NulTekenMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,7 +160,10 @@ if not _database_url.startswith(("sqlite://", "postgres://", "postgresql://")):
     raise ImproperlyConfigured(
         f"DATABASE_URL={_database_url!r} wordt niet ondersteund: gebruik postgres:// of sqlite://."
     )
-DATABASES = {"default": environ.Env.db_url_config(_database_url)}
+try:
+    DATABASES = {"default": environ.Env.db_url_config(_database_url)}
+except (ValueError, KeyError) as exc:
+    raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from None
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = _int("DATABASE_CONN_MAX_AGE", 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -207,6 +216,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = _bool("HDV_AXES_ENABLED", True)
 AXES_VERBOSE = False
+if HDV_PROXY_AANTAL:
+    AXES_IPWARE_PROXY_COUNT = HDV_PROXY_AANTAL
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # --- Security (production values when DEBUG is off) ------------------------------------
 SECURE_HTTPS = _bool("DJANGO_SECURE_HTTPS", not DEBUG)

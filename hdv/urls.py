@@ -5,7 +5,6 @@ from rest_framework.permissions import IsAuthenticated
 
 from hdv.api import views as api
 from hdv.views import account, gezondheid, home
-from trajecten import api as trajecten_api
 
 api_v1 = [
     path(
@@ -20,10 +19,8 @@ api_v1 = [
     path("gevangenissen/", api.GevangenisLijst.as_view(), name="gevangenissen"),
     path("gevangenissen/<int:pk>/", api.GevangenisDetail.as_view(), name="gevangenis"),
     path("organisaties/", api.OrganisatieLijst.as_view(), name="organisaties"),
-    path("gedetineerden/", trajecten_api.GedetineerdeLijst.as_view(), name="gedetineerden"),
-    path(
-        "gedetineerden/<int:pk>/", trajecten_api.GedetineerdeDetail.as_view(), name="gedetineerde"
-    ),
+    path("", include("trajecten.api_urls")),
+    path("", include("aanbod.api.urls")),
 ]
 
 urlpatterns = [

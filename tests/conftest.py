@@ -6,6 +6,7 @@
 - charlie: trajectbegeleider in Gent — the outsider, for whom Antwerpen is a 404
 - dirk: beleidscoördinator in Antwerpen — signed in, but without access to persons (403)
 - eva: beheerder in Antwerpen and Gent
+- hanna: beheerder in Gent only
 - frank: centrale medewerker, no prison
 """
 
@@ -105,6 +106,12 @@ def dirk(antwerpen, agentschap):
 @pytest.fixture
 def eva(antwerpen, gent, agentschap):
     return _medewerker("eva", agentschap, [antwerpen, gent], rollen.BEHEERDER)
+
+
+@pytest.fixture
+def hanna(gent, agentschap):
+    """A beheerder of Gent only: Antwerpen's files are a 404 for her."""
+    return _medewerker("hanna", agentschap, [gent], rollen.BEHEERDER)
 
 
 @pytest.fixture

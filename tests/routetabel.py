@@ -16,3 +16,6 @@ class Route:
     api: bool = False
     methode: str = "get"
     ok_status: int = 200
+    # The object is Flanders-wide reference data (a prison, a catalogue item), not of one
+    # prison: there is no "other prison" to get a 404 from.
+    vlaams: bool = False

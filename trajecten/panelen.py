@@ -11,7 +11,6 @@ from hdv.models import Gevangenis
 from hdv.scope import actieve_gevangenis
 from hdv.startpagina import Paneel, registreer
 from trajecten.models import Verblijf
-from trajecten.selectors import gedetineerden_in_gevangenis
 
 RECENT_DAGEN = 14
 
@@ -19,16 +18,19 @@ RECENT_DAGEN = 14
 def _nieuwe_aankomsten(request: HttpRequest) -> dict[str, Any]:
     gevangenis = actieve_gevangenis(request)
     sinds = timezone.localdate() - datetime.timedelta(days=RECENT_DAGEN)
-    aankomsten = (
-        gedetineerden_in_gevangenis(user=request.user, gevangenis=gevangenis)
-        .filter(verblijven__van__gte=sinds)
-        .order_by("verblijven__van", "id")
+    # One row per open stay that began recently: a person counts once, however many
+    # earlier stays they had.
+    verblijven = (
+        Verblijf.objects.zichtbaar_voor(request.user)
+        .filter(gevangenis=gevangenis, tot__isnull=True, van__gte=sinds)
+        .select_related("gedetineerde")
+        .order_by("-van", "gedetineerde__achternaam", "id")
     )
     return {
         "gevangenis": gevangenis,
         "dagen": RECENT_DAGEN,
-        "aankomsten": aankomsten[:10],
-        "aantal": aankomsten.count(),
+        "aankomsten": [v.gedetineerde for v in verblijven[:10]],
+        "aantal": verblijven.count(),
     }
 
 

@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from hdv.audit import wijziging_vastleggen
@@ -39,7 +39,14 @@ def gedetineerde_opnemen(
     gedetineerde.full_clean()
     if geboortedatum >= van:
         raise ValidationError({"geboortedatum": _("De geboortedatum ligt na de aankomst.")})
-    gedetineerde.save()
+    try:
+        # A concurrent import may have taken the number since full_clean looked.
+        with transaction.atomic():
+            gedetineerde.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"detineenummer": _("Er bestaat al een gedetineerde met dit nummer.")}
+        ) from None
     wijziging_vastleggen(
         door=door,
         actie="gedetineerde_opgenomen",

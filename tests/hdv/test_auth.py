@@ -76,6 +76,14 @@ def test_repeated_failures_lock_without_revealing_the_account(client, alice, geb
 
 
 @pytest.mark.usefixtures("axes_aan")
+def test_an_address_trying_many_accounts_is_locked(client, alice):
+    for naam in ["an", "bert", "cor"]:
+        client.post(reverse("login"), {"username": naam, "password": "fout"})
+    response = client.post(reverse("login"), {"username": "alice", "password": WACHTWOORD})
+    assert response.status_code == 429
+
+
+@pytest.mark.usefixtures("axes_aan")
 def test_a_locked_account_stays_locked_with_the_right_password(client, alice):
     for _ in range(3):
         client.post(reverse("login"), {"username": "alice", "password": "fout"})
@@ -97,14 +105,27 @@ def test_sessions_expire_after_inactivity():
 
 
 def test_an_expired_session_sends_to_the_login_page(client, alice):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
     client.force_login(alice)
-    client.session.flush()
-    sessie = client.session
-    sessie.set_expiry(-1)
-    sessie.save()
+    assert client.get(reverse("home")).status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now()
+    )
     response = client.get(reverse("home"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"] == f"{reverse('login')}?next=/"
+
+
+def test_each_request_pushes_the_expiry_back(client, alice):
+    from django.contrib.sessions.models import Session
+
+    client.force_login(alice)
+    client.get(reverse("home"))
+    eerste = Session.objects.get(session_key=client.session.session_key).expire_date
+    client.get(reverse("home"))
+    assert Session.objects.get(session_key=client.session.session_key).expire_date > eerste
 
 
 def test_a_forged_csrf_token_gets_a_dutch_page(alice):
@@ -145,3 +166,17 @@ def test_the_api_accepts_a_token(alice, persoon):
     response = Client().get(reverse("api:gedetineerden"), HTTP_AUTHORIZATION=f"Token {token.key}")
     assert response.status_code == 200
     assert response.json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "pad", ["/personen/?q=%00", "/api/v1/gedetineerden/?gevangenis=a%00b", "/?%00=1"]
+)
+def test_a_nul_character_is_a_400_not_a_500(client, alice, pad):
+    client.force_login(alice)
+    assert client.get(pad).status_code == 400
+
+
+def test_the_request_id_of_a_client_is_not_trusted_without_a_proxy(client, alice, settings):
+    client.force_login(alice)
+    settings.HDV_PROXY_AANTAL = 0
+    assert client.get(reverse("home"), HTTP_X_REQUEST_ID="vervalst")["X-Request-ID"] != "vervalst"

@@ -75,3 +75,17 @@ def test_the_home_page_pins_its_queries(client, alice, antwerpen, django_assert_
     # count, present count; then the session save (savepoint, update, release).
     with django_assert_num_queries(12):
         client.get(reverse("home"))
+
+
+def test_a_recent_transfer_is_one_arrival(client, alice, antwerpen, gent):
+    from trajecten.services import gedetineerde_overplaatsen
+
+    persoon = GedetineerdeFactory(
+        huidige_gevangenis=gent, achternaam="Overgeplaatst", verblijf__van=timezone.localdate()
+    )
+    gedetineerde_overplaatsen(
+        gedetineerde=persoon, naar=antwerpen, datum=timezone.localdate(), door=None
+    )
+    tekst = _home(client, alice)
+    assert tekst.count("Overgeplaatst") == 1
+    assert "1 nieuwe aankomst in Antwerpen" in tekst

@@ -110,3 +110,17 @@ def test_the_person_list_pins_its_queries(client, alice, antwerpen, django_asser
         response = client.get(reverse("trajecten:gedetineerden"))
     assert response.status_code == 200
     assert len(re.findall(r'href="/personen/\d+/"', response.text)) == 25
+
+
+def test_the_roles_command_restores_the_default_permissions(db):
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management import call_command
+
+    groep = Group.objects.get(name="trajectbegeleider")
+    groep.permissions.remove(Permission.objects.get(codename="view_gedetineerde"))
+    call_command("rollen_installeren", verbosity=0)
+    assert not groep.permissions.filter(
+        codename="view_gedetineerde"
+    ).exists()  # the admin's change stays
+    call_command("rollen_installeren", "--herstel", verbosity=0)
+    assert groep.permissions.filter(codename="view_gedetineerde").exists()

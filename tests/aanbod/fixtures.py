@@ -1,4 +1,4 @@
-"""The cast of the planning: a catalogue item offered in Antwerpen, rooms, an activity.
+"""Shared fixtures (loaded by the root conftest.py). The cast of the planning: a catalogue item offered in Antwerpen, rooms, an activity.
 
 Dates are relative to today, so "past" and "future" sessions exist whatever the date.
 alice (trajectbegeleider) may look but not plan; olga (organisatieondersteuner,

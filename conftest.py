@@ -1,0 +1,12 @@
+"""Fixtures shared across test folders, loaded as plugins.
+
+The route walker (tests/test_routes.py) needs the aanbod cast and the objects of each
+route table as much as tests/aanbod does, so they cannot live in a folder's conftest.
+"""
+
+pytest_plugins = [
+    "tests.aanbod.fixtures",
+    "tests.aanbod.routes_planning",
+    "tests.aanbod.routes_afdrukken",
+    "tests.aanbod.routes_api",
+]

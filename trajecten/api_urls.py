@@ -1,0 +1,8 @@
+from django.urls import path
+
+from trajecten import api
+
+urlpatterns = [
+    path("gedetineerden/", api.GedetineerdeLijst.as_view(), name="gedetineerden"),
+    path("gedetineerden/<int:pk>/", api.GedetineerdeDetail.as_view(), name="gedetineerde"),
+]
