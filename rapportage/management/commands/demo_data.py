@@ -1,4 +1,4 @@
-"""``manage.py demo_data``: load the synthetic demo data (see hdv.demo); safe to run twice."""
+"""``manage.py demo_data``: load the synthetic demo (see rapportage.demo); safe to run twice."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from hdv.demo import DEMO_WACHTWOORD, demo_data_laden
+from hdv.demo import DEMO_WACHTWOORD
+from rapportage.demo import demo_data_laden
 
 # Re-exported: the README and the browser tests name the command, not hdv.demo.
 __all__ = ["DEMO_WACHTWOORD", "Command"]
@@ -25,8 +26,9 @@ def _schaal(waarde: str) -> float:
 
 class Command(BaseCommand):
     help = (
-        "Laadt synthetische demodata: gevangenissen, organisaties, een demo-account per rol "
-        "en gedetineerden. Wat al bestaat, blijft ongemoeid."
+        "Laadt synthetische demodata: gevangenissen, organisaties, een demo-account per rol, "
+        "gedetineerden en het aanbod met lokalen, activiteiten en sessies. Wat al bestaat, "
+        "blijft ongemoeid."
     )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,10 @@ class Command(BaseCommand):
             "--schaal",
             type=_schaal,
             default=1.0,
-            help="Fractie van de gedetineerden om te laden, bv. 0.1 voor tests (standaard 1).",
+            help=(
+                "Fractie van de gedetineerden en van de groepsactiviteiten om te laden, "
+                "bv. 0.1 voor tests (standaard 1)."
+            ),
         )
 
     def handle(self, *args: Any, schaal: float, **options: Any) -> None:

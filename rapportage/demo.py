@@ -1,0 +1,48 @@
+"""The whole demo in one transaction: the core, then the detainees, then the offer.
+
+rapportage may import every app, so it is the one place that knows all parts; each
+part lives with its app (``hdv.demo``, ``trajecten.demo``, ``aanbod.demo``) and is
+idempotent and deterministic per prison on its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from aanbod.demo import aanbod_laden
+from hdv.demo import DEMO_WACHTWOORD, Telregel, kern_laden
+from trajecten.demo import gedetineerden_laden
+
+
+@dataclass
+class Telling:
+    """What one run added, and what the database holds afterwards."""
+
+    schaal: float
+    telregels: list[Telregel] = field(default_factory=list)
+
+    def regels(self) -> list[str]:
+        return [
+            f"Demodata geladen (schaal {self.schaal:g}).",
+            *(telregel.tekst() for telregel in self.telregels),
+            f"Wachtwoord van de demo-accounts: {DEMO_WACHTWOORD}",
+        ]
+
+
+@transaction.atomic
+def demo_data_laden(*, schaal: float = 1.0, vandaag: datetime.date | None = None) -> Telling:
+    """Load everything that is missing; ``schaal`` scales the people and the activities."""
+    if not 0 < schaal <= 1:
+        raise ValueError("schaal moet tussen 0 en 1 liggen")
+    vandaag = vandaag or timezone.localdate()
+    kern = kern_laden()
+    telling = Telling(schaal=schaal, telregels=list(kern.telregels))
+    telling.telregels += gedetineerden_laden(
+        gevangenissen=kern.gevangenissen, schaal=schaal, vandaag=vandaag
+    )
+    telling.telregels += aanbod_laden(kern=kern, schaal=schaal, vandaag=vandaag)
+    return telling
