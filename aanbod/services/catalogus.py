@@ -35,9 +35,13 @@ def _talen_opschonen(talen: Iterable[str]) -> list[str]:
 
 @transaction.atomic
 def aanbod_opslaan(
-    *, aanbod: Aanbod | None = None, doelgroepen: Iterable[Doelgroep] = (), door: Any, **velden: Any
+    *,
+    aanbod: Aanbod | None = None,
+    doelgroepen: Iterable[Doelgroep] | None = None,
+    door: Any,
+    **velden: Any,
 ) -> Aanbod:
-    """Create (``aanbod=None``) or change a catalogue item."""
+    """Create (``aanbod=None``) or change a catalogue item; ``doelgroepen=None`` keeps them."""
     onbekend = set(velden) - AANBOD_VELDEN
     if onbekend:
         raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(onbekend)))
@@ -52,7 +56,11 @@ def aanbod_opslaan(
         setattr(aanbod, naam, waarde)
     aanbod.full_clean()
     aanbod.save()
-    aanbod.doelgroepen.set(list(doelgroepen))
+    if doelgroepen is not None:
+        doelgroepen = list(doelgroepen)
+        if nieuw or set(doelgroepen) != set(aanbod.doelgroepen.all()):
+            gewijzigd.append("doelgroepen")
+        aanbod.doelgroepen.set(doelgroepen)
     wijziging_vastleggen(
         door=door,
         actie="aanbod_aangemaakt" if nieuw else "aanbod_gewijzigd",

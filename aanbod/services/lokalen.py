@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from aanbod.models import Lokaal, Sluitingsdag
+from aanbod.gebruik import sessies_in_gebruik
+from aanbod.models import Activiteit, Lokaal, Sessie, Sluitingsdag
 from hdv.audit import wijziging_vastleggen
 from hdv.models import Gevangenis
 
@@ -59,9 +60,16 @@ def lokaal_opslaan(
 def sluitingsdag_toevoegen(
     *, gevangenis: Gevangenis, datum: datetime.date, reden: str, door: Any
 ) -> Sluitingsdag:
+    """A closure day; sessions already generated that day go, unless already in use."""
     dag = Sluitingsdag(gevangenis=gevangenis, datum=datum, reden=reden.strip())
     dag.full_clean()
     dag.save()
+    die_dag = set(
+        Sessie.objects.filter(
+            activiteit__gevangenis=gevangenis, datum=datum, annuleringsreden__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    Sessie.objects.filter(pk__in=die_dag - sessies_in_gebruik(die_dag)).delete()
     wijziging_vastleggen(
         door=door,
         actie="sluitingsdag_toegevoegd",
@@ -74,7 +82,15 @@ def sluitingsdag_toevoegen(
 
 @transaction.atomic
 def sluitingsdag_verwijderen(*, dag: Sluitingsdag, door: Any) -> None:
+    """The day is open again: the activities running then get their sessions back."""
+    from aanbod.services.planning import sessies_genereren
+
     wijziging_vastleggen(
         door=door, actie="sluitingsdag_verwijderd", obj=dag, gevangenis=dag.gevangenis
     )
     dag.delete()
+    lopend = Activiteit.objects.filter(
+        gevangenis=dag.gevangenis, startdatum__lte=dag.datum, einddatum__gte=dag.datum
+    ).prefetch_related("slots")
+    for activiteit in lopend:
+        sessies_genereren(activiteit=activiteit, van=dag.datum)

@@ -96,3 +96,27 @@ def test_a_closure_day_is_set_once(antwerpen, vandaag):
         sluitingsdag_toevoegen(
             gevangenis=antwerpen, datum=vandaag + datetime.timedelta(days=1), reden="", door=None
         )
+
+
+def test_a_new_closure_day_removes_its_sessions_and_removing_it_brings_them_back(
+    activiteit, antwerpen, vandaag
+):
+    from aanbod.services.lokalen import sluitingsdag_verwijderen
+
+    sessie = activiteit.sessies.filter(datum__gt=vandaag).first()
+    dag = sluitingsdag_toevoegen(
+        gevangenis=antwerpen, datum=sessie.datum, reden="Feestdag", door=None
+    )
+    assert not activiteit.sessies.filter(datum=sessie.datum).exists()
+    sluitingsdag_verwijderen(dag=dag, door=None)
+    assert activiteit.sessies.filter(datum=sessie.datum, begintijd=sessie.begintijd).exists()
+
+
+def test_leaving_out_the_target_groups_keeps_them(nederlands):
+    from aanbod.models import Doelgroep
+
+    aanbod_opslaan(
+        aanbod=nederlands, doelgroepen=[Doelgroep.objects.get(code="anderstaligen")], door=None
+    )
+    aanbod_opslaan(aanbod=nederlands, duur_weken=30, door=None)
+    assert [d.code for d in nederlands.doelgroepen.all()] == ["anderstaligen"]
