@@ -10,6 +10,9 @@ class AanbodConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from aanbod.referentiedata import referentiedata_laden
+        from aanbod.views.panelen import registreer_panelen
+
+        registreer_panelen()
 
         post_migrate.connect(
             referentiedata_laden, sender=self, dispatch_uid="aanbod_referentiedata"
