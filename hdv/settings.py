@@ -121,7 +121,6 @@ MIDDLEWARE = [
     "hdv.middleware.RequestIdMiddleware",
     "hdv.middleware.NulTekenMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -235,6 +234,9 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "hdv.views.fouten.csrf_mislukt"
 
 # --- Internationalisation --------------------------------------------------------------
+# The staff UI is Dutch whatever the browser asks (no LocaleMiddleware): a half-English
+# page (Django's own strings and dates) helps nobody. The detainee brochure picks its
+# language itself (?taal=nl|fr|en).
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", "Nederlands"), ("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
