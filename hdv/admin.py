@@ -92,6 +92,7 @@ class HdvUserAdmin(ViaServiceAdmin, UserAdmin):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
             user = self.get_object(request, id)
+            assert user is not None  # the password view answers 404 for a missing user
             wijziging_vastleggen(
                 door=request.user, actie="wachtwoord_gewijzigd", obj=user, velden=["password"]
             )
@@ -162,11 +163,13 @@ class ApiTokenAdmin(TokenAdmin):
             f"Het token voor {obj.user} is {token.key}. Het wordt maar één keer getoond: geef het nu door.",
         )
 
+    # Django's admin log would name the token by its key; the audit trail (which names
+    # the account) is the record of tokens made and revoked.
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
-        return super().log_addition(request, obj.user, message)
+        return None
 
-    def log_deletion(self, request: HttpRequest, obj: Any, object_repr: str) -> Any:
-        return super().log_deletion(request, obj.user, str(obj.user))
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
+        return []
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         api_token_intrekken(token=obj, door=request.user)

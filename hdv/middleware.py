@@ -46,6 +46,9 @@ class NulTekenMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if any("\x00" in sleutel + waarde for sleutel, waarde in request.GET.items()):
+        if any(
+            "\x00" in sleutel or any("\x00" in waarde for waarde in request.GET.getlist(sleutel))
+            for sleutel in request.GET
+        ):
             return HttpResponseBadRequest("Ongeldig teken in de aanvraag.")
         return self.get_response(request)

@@ -1,12 +1,12 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import IsAuthenticated
 
 from hdv.api import views as api
 from hdv.views import account, gezondheid, home
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path(
         "schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"
     ),
