@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hdv.models import Gevangenis, Medewerker, Organisatie
+from hdv.scope import ScopedQuerySet
 
 TALEN = [("nl", _("Nederlands")), ("fr", _("Frans")), ("en", _("Engels"))]
 
@@ -136,7 +137,13 @@ class Aanbod(models.Model):
 
 
 class AanbodInGevangenis(models.Model):
-    """That a prison has an offer: since when, how many places, who is responsible."""
+    """That a prison has an offer: since when, how many places, who is responsible.
+
+    Everyone may read who offers what (the availability matrix); writes are scoped to
+    one's own prisons through ``zichtbaar_voor``.
+    """
+
+    SCOPE_GEVANGENIS = "gevangenis"
 
     aanbod = models.ForeignKey(Aanbod, on_delete=models.PROTECT, related_name="beschikbaarheden")
     gevangenis = models.ForeignKey(Gevangenis, on_delete=models.PROTECT, related_name="aanbod")
@@ -150,6 +157,8 @@ class AanbodInGevangenis(models.Model):
         verbose_name=_("verantwoordelijken"),
     )
     met_wachtlijst = models.BooleanField(_("houdt een wachtlijst bij"), default=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["gevangenis__naam", "aanbod__titel_nl"]

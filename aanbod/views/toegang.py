@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from aanbod.models import AanbodInGevangenis, Activiteit, Lokaal, Sessie, Sluitingsdag
 from hdv.models import Gevangenis
-from hdv.scope import actieve_gevangenis, get_in_scope_or_404, gevangenis_ids
+from hdv.scope import actieve_gevangenis, get_in_scope_or_404
 
 
 def actieve_gevangenis_of_404(request: HttpRequest) -> Gevangenis:
@@ -51,13 +51,9 @@ def sessie_voor(request: HttpRequest, pk: int) -> Sessie:
 
 
 def beschikbaarheid_voor(request: HttpRequest, pk: int) -> AanbodInGevangenis:
-    # AanbodInGevangenis has no ScopedQuerySet; its prison decides the scope all the same.
-    try:
-        return AanbodInGevangenis.objects.select_related("aanbod", "gevangenis").get(
-            pk=pk, gevangenis__in=gevangenis_ids(request.user)
-        )
-    except AanbodInGevangenis.DoesNotExist:
-        raise Http404 from None
+    return get_in_scope_or_404(
+        AanbodInGevangenis.objects.select_related("aanbod", "gevangenis"), request.user, pk=pk
+    )
 
 
 def terug_naar(request: HttpRequest, standaard: str) -> str:
