@@ -347,6 +347,8 @@ HDV_PAGE_SIZE = _int("HDV_PAGE_SIZE", 25, minimum=5)
 HDV_AUDIT_PAGE_SIZE = _int("HDV_AUDIT_PAGE_SIZE", 50, minimum=10)
 # Sessions of group activities are generated this many days ahead.
 HDV_SESSIE_HORIZON_DAGEN = _int("HDV_SESSIE_HORIZON_DAGEN", 56, minimum=7)
+# A new activity may start at most this many days ago (its past sessions are generated).
+HDV_ACTIVITEIT_TERUG_DAGEN = _int("HDV_ACTIVITEIT_TERUG_DAGEN", 180, minimum=0)
 # Activities take place between these hours (a slot outside them is refused).
 HDV_DAG_BEGIN_UUR = _int("HDV_DAG_BEGIN_UUR", 7)
 HDV_DAG_EINDE_UUR = _int("HDV_DAG_EINDE_UUR", 21)

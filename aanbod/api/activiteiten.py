@@ -33,13 +33,15 @@ from aanbod.services.planning import (
     activiteit_bijwerken,
     botsingen_zoeken,
     geplande_momenten,
+    patroon_gewijzigd,
 )
+from hdv.api.filters import IdFilter
 
 
 class ActiviteitFilter(django_filters.FilterSet):
-    aanbod = django_filters.NumberFilter(field_name="aanbod_id")
+    aanbod = IdFilter(field_name="aanbod_id")
     gevangenis = django_filters.CharFilter(field_name="gevangenis__code")
-    lokaal = django_filters.NumberFilter(field_name="lokaal_id")
+    lokaal = IdFilter(field_name="lokaal_id")
 
     class Meta:
         model = Activiteit
@@ -142,7 +144,11 @@ def _botsingen(
 
 
 def _opslaan_zonder_onaanvaarde_botsingen(
-    invoer: dict[str, Any], opslaan: Callable[..., Activiteit], *, wijziging: bool
+    invoer: dict[str, Any],
+    opslaan: Callable[..., Activiteit],
+    *,
+    wijziging: bool,
+    controleren: bool = True,
 ) -> Activiteit:
     """Save through the service, then refuse (roll back) when clashes were not accepted.
 
@@ -152,8 +158,10 @@ def _opslaan_zonder_onaanvaarde_botsingen(
     aanvaard = invoer.pop("botsingen_aanvaard")
     with transaction.atomic():
         activiteit = opslaan(**invoer)
-        botsingen = _botsingen(
-            invoer, lokaal=activiteit.lokaal, activiteit=activiteit, wijziging=wijziging
+        botsingen = (
+            _botsingen(invoer, lokaal=activiteit.lokaal, activiteit=activiteit, wijziging=wijziging)
+            if controleren
+            else []
         )
         if botsingen and not aanvaard:
             raise serializers.ValidationError(
@@ -221,10 +229,20 @@ class ActiviteitDetail(PermissiePerMethode, generics.RetrieveAPIView):
         huidige = self.get_object()
         invoer = ActiviteitBijwerkenInput(data=request.data, context={"request": request})
         invoer.is_valid(raise_exception=True)
+        gegevens = dict(invoer.validated_data)
         activiteit = _opslaan_zonder_onaanvaarde_botsingen(
-            dict(invoer.validated_data),
+            gegevens,
             lambda **velden: activiteit_bijwerken(activiteit=huidige, **velden, door=request.user),
             wijziging=True,
+            # Accepted clashes stay accepted: check again only when the pattern changes.
+            controleren=patroon_gewijzigd(
+                huidige,
+                **{
+                    k: gegevens[k]
+                    for k in ("startdatum", "einddatum", "lokaal", "rotatie_weken", "slots")
+                },
+                begeleiders=gegevens.get("begeleiders", []),
+            ),
         )
         return Response(ActiviteitOutput(_opnieuw_geladen(activiteit, request.user)).data)
 

@@ -30,6 +30,7 @@ from aanbod.services.catalogus import (
     aanbod_in_gevangenis_opnemen,
     aanbod_opslaan,
 )
+from hdv.api.filters import IdFilter
 from hdv.models import Organisatie
 from hdv.scope import gevangenis_ids
 
@@ -44,7 +45,7 @@ def lopend() -> Q:
 
 class AanbodFilter(django_filters.FilterSet):
     levensdomein = django_filters.ChoiceFilter(choices=Levensdomein.choices)
-    organisatie = django_filters.NumberFilter(field_name="organisatie_id")
+    organisatie = IdFilter(field_name="organisatie_id")
     vorm = django_filters.ChoiceFilter(choices=Aanbod.Vorm.choices)
     doelgroep = django_filters.CharFilter(method="_doelgroep", help_text="Code van een doelgroep.")
     taal = django_filters.CharFilter(method="_taal", help_text="Taalcode, bv. nl, fr, ar.")
@@ -192,7 +193,7 @@ class AanbodArchiveren(generics.GenericAPIView):
 
 
 class BeschikbaarheidFilter(django_filters.FilterSet):
-    aanbod = django_filters.NumberFilter(field_name="aanbod_id")
+    aanbod = IdFilter(field_name="aanbod_id")
     gevangenis = django_filters.CharFilter(field_name="gevangenis__code")
     lopend = django_filters.BooleanFilter(
         method="_lopend", help_text="Nog niet beëindigd: zonder einddatum of tot vandaag of later."

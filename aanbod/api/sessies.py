@@ -22,10 +22,11 @@ from aanbod.services.annuleringen import (
     sessie_annuleren,
     sessies_annuleren_op_dag,
 )
+from hdv.api.filters import IdFilter
 
 
 class SessieFilter(django_filters.FilterSet):
-    activiteit = django_filters.NumberFilter(field_name="activiteit_id")
+    activiteit = IdFilter(field_name="activiteit_id")
     gevangenis = django_filters.CharFilter(field_name="activiteit__gevangenis__code")
     datum_van = django_filters.DateFilter(field_name="datum", lookup_expr="gte")
     datum_tot = django_filters.DateFilter(field_name="datum", lookup_expr="lte")

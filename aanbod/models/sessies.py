@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hdv.scope import ScopedQuerySet
 
-from .activiteiten import Activiteit, Slot
+from .activiteiten import Activiteit
 from .lokalen import Lokaal
 
 
@@ -37,9 +37,6 @@ class Sessie(models.Model):
     SCOPE_GEVANGENIS = "activiteit__gevangenis"
 
     activiteit = models.ForeignKey(Activiteit, on_delete=models.PROTECT, related_name="sessies")
-    slot = models.ForeignKey(
-        Slot, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessies"
-    )
     datum = models.DateField(_("datum"), db_index=True)
     begintijd = models.TimeField(_("begintijd"))
     eindtijd = models.TimeField(_("eindtijd"))

@@ -162,6 +162,7 @@ def _valideren(
     minimum_deelnemers: int,
     rotatie_weken: int,
     slots: Sequence[SlotInvoer],
+    nieuw: bool,
 ) -> None:
     fouten: dict[str, list[str]] = {}
 
@@ -170,9 +171,11 @@ def _valideren(
 
     if aanbod.vorm != Aanbod.Vorm.GROEP:
         fout("aanbod", _("Alleen groepsaanbod wordt als activiteit gepland."))
-    if aanbod.gearchiveerd:
+    # The offer's state matters when a run is planned; a running one may still be
+    # changed (shortened, moved) after its offer was archived.
+    if nieuw and aanbod.gearchiveerd:
         fout("aanbod", _("Dit aanbod is gearchiveerd."))
-    elif (
+    elif nieuw and (
         not AanbodInGevangenis.objects.filter(
             aanbod=aanbod, gevangenis=gevangenis, sinds__lte=einddatum
         )
@@ -182,6 +185,14 @@ def _valideren(
         fout("aanbod", _("%(gevangenis)s heeft dit aanbod niet.") % {"gevangenis": gevangenis.naam})
     if einddatum < startdatum:
         fout("einddatum", _("De einddatum ligt voor de startdatum."))
+    vroegst = timezone.localdate() - datetime.timedelta(days=settings.HDV_ACTIVITEIT_TERUG_DAGEN)
+    if nieuw and startdatum < vroegst:
+        # Past sessions are generated from the start: a typo like 1900 would make thousands.
+        fout(
+            "startdatum",
+            _("Een nieuwe activiteit start ten vroegste op %(datum)s.")
+            % {"datum": f"{vroegst:%d/%m/%Y}"},
+        )
     if lokaal.gevangenis_id != gevangenis.pk:
         fout("lokaal", _("Dit lokaal hoort bij een andere gevangenis."))
     elif not lokaal.actief:
@@ -268,6 +279,32 @@ def geplande_momenten(
     )
 
 
+def patroon_gewijzigd(
+    activiteit: Activiteit,
+    *,
+    startdatum: datetime.date,
+    einddatum: datetime.date,
+    lokaal: Lokaal,
+    rotatie_weken: int,
+    slots: Sequence[SlotInvoer],
+    begeleiders: Iterable[Medewerker],
+) -> bool:
+    """Whether an edit touches what clashes depend on: dates, room, rota, slots, staff.
+
+    Only then are clashes checked again; a new capacity must not re-raise clashes that
+    were accepted when the activity was planned.
+    """
+    oud = (
+        activiteit.startdatum, activiteit.einddatum, activiteit.lokaal_id, activiteit.rotatie_weken,
+        sorted(map(repr, _slot_invoer(activiteit))), sorted(activiteit.begeleiders.values_list("pk", flat=True)),
+    )  # fmt: skip
+    nieuw = (
+        startdatum, einddatum, lokaal.pk, rotatie_weken,
+        sorted(map(repr, slots)), sorted(b.pk for b in begeleiders),
+    )  # fmt: skip
+    return oud != nieuw
+
+
 def sessies_genereren(*, activiteit: Activiteit, van: datetime.date | None = None) -> int:
     """Create the sessions of the pattern up to the horizon; safe to run twice.
 
@@ -291,25 +328,17 @@ def sessies_genereren(*, activiteit: Activiteit, van: datetime.date | None = Non
     bestaand = set(
         activiteit.sessies.filter(datum__gte=geplande[0].datum).values_list("datum", "begintijd")
     )
-    slots = {(s.week, s.weekdag, s.begintijd): s for s in activiteit.slots.all()}
-    eerste_maandag = activiteit.startdatum - datetime.timedelta(
-        days=activiteit.startdatum.weekday()
-    )
-    nieuw = []
-    for moment in geplande:
-        if moment.datum in dicht or (moment.datum, moment.begintijd) in bestaand:
-            continue
-        week = ((moment.datum - eerste_maandag).days // 7) % activiteit.rotatie_weken + 1
-        nieuw.append(
-            Sessie(
-                activiteit=activiteit,
-                slot=slots.get((week, moment.datum.weekday(), moment.begintijd)),
-                datum=moment.datum,
-                begintijd=moment.begintijd,
-                eindtijd=moment.eindtijd,
-                lokaal_id=activiteit.lokaal_id,
-            )
+    nieuw = [
+        Sessie(
+            activiteit=activiteit,
+            datum=moment.datum,
+            begintijd=moment.begintijd,
+            eindtijd=moment.eindtijd,
+            lokaal_id=activiteit.lokaal_id,
         )
+        for moment in geplande
+        if moment.datum not in dicht and (moment.datum, moment.begintijd) not in bestaand
+    ]
     Sessie.objects.bulk_create(nieuw, ignore_conflicts=True)
     return len(nieuw)
 
@@ -334,7 +363,7 @@ def activiteit_aanmaken(
     _valideren(
         aanbod=aanbod, gevangenis=gevangenis, startdatum=startdatum, einddatum=einddatum, lokaal=lokaal,
         begeleiders=begeleiders, capaciteit=capaciteit, minimum_deelnemers=minimum_deelnemers,
-        rotatie_weken=rotatie_weken, slots=slots,
+        rotatie_weken=rotatie_weken, slots=slots, nieuw=True,
     )  # fmt: skip
     activiteit = Activiteit(
         aanbod=aanbod, gevangenis=gevangenis, naam=naam.strip(), startdatum=startdatum, einddatum=einddatum,
@@ -378,7 +407,7 @@ def activiteit_bijwerken(
     _valideren(
         aanbod=activiteit.aanbod, gevangenis=activiteit.gevangenis, startdatum=startdatum, einddatum=einddatum,
         lokaal=lokaal, begeleiders=begeleiders, capaciteit=capaciteit, minimum_deelnemers=minimum_deelnemers,
-        rotatie_weken=rotatie_weken, slots=slots,
+        rotatie_weken=rotatie_weken, slots=slots, nieuw=False,
     )  # fmt: skip
     oud = {
         "startdatum": activiteit.startdatum, "einddatum": activiteit.einddatum, "lokaal": activiteit.lokaal_id,
@@ -427,7 +456,10 @@ def _toekomst_herplannen(activiteit: Activiteit) -> None:
         )
     }  # fmt: skip
     toekomst = list(activiteit.sessies.filter(datum__gte=morgen))
-    in_gebruik = sessies_in_gebruik(s.pk for s in toekomst)
+    # Sessions in use and cancelled ones are facts (attendance, a strike): they stay.
+    in_gebruik = sessies_in_gebruik(s.pk for s in toekomst) | {
+        s.pk for s in toekomst if s.geannuleerd
+    }
     weg = []
     for sessie in toekomst:
         if sessie.pk in in_gebruik:

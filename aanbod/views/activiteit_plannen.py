@@ -30,6 +30,7 @@ from aanbod.services.planning import (
     activiteit_bijwerken,
     botsingen_zoeken,
     geplande_momenten,
+    patroon_gewijzigd,
 )
 from aanbod.views.forms import MAX_SLOTS, ActiviteitForm, fouten_tonen, slot_formset
 from aanbod.views.toegang import actieve_gevangenis_of_404, activiteit_voor
@@ -180,7 +181,15 @@ def _botsingen(
     activiteit: Activiteit | None,
 ) -> list[Botsing]:
     gegevens = form.cleaned_data
-    if activiteit is not None and not _patroon_gewijzigd(activiteit, gegevens, invoer):
+    if activiteit is not None and not patroon_gewijzigd(
+        activiteit,
+        startdatum=gegevens["startdatum"],
+        einddatum=gegevens["einddatum"],
+        lokaal=gegevens["lokaal"],
+        rotatie_weken=gegevens["rotatie_weken"],
+        slots=invoer,
+        begeleiders=gegevens["begeleiders"],
+    ):
         return []  # same sessions, same people: nothing new can clash
     morgen = timezone.localdate() + datetime.timedelta(days=1)
     # A new activity gets its past sessions too; a changed one is replanned from tomorrow.
@@ -199,28 +208,6 @@ def _botsingen(
         geplande=geplande,
         activiteit=activiteit,
     )
-
-
-def _patroon_gewijzigd(
-    activiteit: Activiteit, gegevens: dict[str, Any], invoer: list[SlotInvoer]
-) -> bool:
-    oud = (
-        activiteit.startdatum,
-        activiteit.einddatum,
-        activiteit.lokaal_id,
-        activiteit.rotatie_weken,
-        sorted(repr(s) for s in _slots_als_invoer(activiteit)),
-        sorted(activiteit.begeleiders.values_list("pk", flat=True)),
-    )
-    nieuw = (
-        gegevens["startdatum"],
-        gegevens["einddatum"],
-        gegevens["lokaal"].pk,
-        gegevens["rotatie_weken"],
-        sorted(repr(s) for s in invoer),
-        sorted(b.pk for b in gegevens["begeleiders"]),
-    )
-    return oud != nieuw
 
 
 def _slots_als_invoer(activiteit: Activiteit) -> list[SlotInvoer]:

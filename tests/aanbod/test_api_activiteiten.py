@@ -373,3 +373,31 @@ def test_a_bad_change_is_a_400_and_changes_nothing(client, olga, activiteit):
     assert "capaciteit" in response.json()
     activiteit.refresh_from_db()
     assert activiteit.capaciteit == 10
+
+
+def test_accepted_clashes_do_not_block_a_later_change_of_capacity(
+    client, olga, activiteit, nederlands, klaslokaal, vandaag
+):
+    client.force_login(olga)
+    invoer = _invoer(
+        nederlands, klaslokaal, vandaag, slots=[MAANDAG_930_1030], botsingen_aanvaard=True
+    )
+    tweede = Activiteit.objects.get(
+        pk=_post(client, reverse("api:activiteiten"), invoer).json()["id"]
+    )
+    response = client.put(
+        reverse("api:activiteit", args=[tweede.pk]),
+        _bijwerken(tweede, capaciteit=8),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    tweede.refresh_from_db()
+    assert tweede.capaciteit == 8
+    # A change of pattern is checked again.
+    response = client.put(
+        reverse("api:activiteit", args=[tweede.pk]),
+        _bijwerken(tweede, slots=[{"weekdag": 3, "begintijd": "13:00", "eindtijd": "14:00"}]),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "botsingen" in response.json()

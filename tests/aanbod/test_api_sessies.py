@@ -326,3 +326,17 @@ def test_reference_tables_filter(client, alice):
 
 def test_reference_tables_need_a_sign_in(client, db):
     assert client.get(reverse("api:doelgroepen")).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/api/v1/sessies/?activiteit=99999999999999999999999",
+        "/api/v1/aanbod/?organisatie=99999999999999999999999",
+        "/api/v1/activiteiten/?lokaal=-1",
+        "/api/v1/beschikbaarheden/?aanbod=1.5",
+    ],
+)
+def test_an_id_filter_out_of_range_is_a_400(client, olga, pad):
+    client.force_login(olga)
+    assert client.get(pad).status_code == 400

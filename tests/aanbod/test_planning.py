@@ -117,6 +117,66 @@ def test_a_new_pattern_regenerates_only_the_future(activiteit, vandaag, staking,
     ).exists()
 
 
+def test_past_sessions_keep_every_field_when_the_pattern_changes(activiteit, vandaag, olga):
+    velden = [f.attname for f in Sessie._meta.concrete_fields]
+    verleden = list(activiteit.sessies.filter(datum__lte=vandaag).values_list(*velden))
+    activiteit_bijwerken(
+        activiteit=activiteit, startdatum=activiteit.startdatum, einddatum=activiteit.einddatum,
+        lokaal=activiteit.lokaal, capaciteit=activiteit.capaciteit,
+        slots=[SlotInvoer(2, datetime.time(9), datetime.time(10))], door=olga,
+    )  # fmt: skip
+    assert list(activiteit.sessies.filter(datum__lte=vandaag).values_list(*velden)) == verleden
+
+
+def test_a_cancelled_future_session_stays_when_the_pattern_changes(
+    activiteit, vandaag, staking, olga
+):
+    from aanbod.services.annuleringen import sessie_annuleren
+
+    toekomstig = activiteit.sessies.filter(datum__gt=vandaag).first()
+    sessie_annuleren(sessie=toekomstig, reden=staking, door=olga)
+    activiteit_bijwerken(
+        activiteit=activiteit, startdatum=activiteit.startdatum, einddatum=activiteit.einddatum,
+        lokaal=activiteit.lokaal, capaciteit=activiteit.capaciteit,
+        slots=[SlotInvoer(2, datetime.time(9), datetime.time(10))], door=olga,
+    )  # fmt: skip
+    assert Sessie.objects.get(pk=toekomstig.pk).annuleringsreden == staking
+
+
+def test_a_new_activity_cannot_start_long_ago(nederlands, antwerpen, klaslokaal, vandaag, settings):
+    settings.HDV_ACTIVITEIT_TERUG_DAGEN = 30
+    with pytest.raises(ValidationError) as fout:
+        activiteit_aanmaken(
+            **_basis(
+                nederlands,
+                antwerpen,
+                klaslokaal,
+                vandaag,
+                startdatum=vandaag - datetime.timedelta(days=31),
+            )
+        )
+    assert "startdatum" in fout.value.message_dict
+    assert not Sessie.objects.exists()
+
+
+def test_a_running_activity_can_be_shortened_after_its_offer_was_archived(
+    activiteit, nederlands, olga, vandaag
+):
+    from aanbod.services.catalogus import aanbod_archiveren
+
+    aanbod_archiveren(aanbod=nederlands, door=olga)
+    activiteit_bijwerken(
+        activiteit=activiteit, startdatum=activiteit.startdatum, einddatum=vandaag,
+        lokaal=activiteit.lokaal, capaciteit=activiteit.capaciteit, slots=_slots(activiteit),
+        begeleiders=[olga.medewerker], door=olga,
+    )  # fmt: skip
+    assert not activiteit.sessies.filter(datum__gt=vandaag).exists()
+
+
+def _slots(activiteit):
+    return [SlotInvoer(s.weekdag, s.begintijd, s.eindtijd, s.week) for s in activiteit.slots.all()]
+
+
 def test_future_sessions_in_use_are_kept_when_the_pattern_changes(activiteit, vandaag, olga):
     toekomstig = activiteit.sessies.filter(datum__gt=vandaag).first()
     registreer_gebruikscontrole(lambda ids: {toekomstig.pk} & set(ids))
