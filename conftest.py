@@ -9,4 +9,5 @@ pytest_plugins = [
     "tests.aanbod.routes_planning",
     "tests.aanbod.routes_afdrukken",
     "tests.aanbod.routes_api",
+    "tests.trajecten.routes",
 ]

@@ -44,7 +44,12 @@ _PLANNEN = [
 _CATALOGUS_BEHEREN = ["aanbod.add_aanbod", "aanbod.change_aanbod", "aanbod.archiveer_aanbod"]
 
 ROLLEN: dict[str, list[str]] = {
-    TRAJECTBEGELEIDER: [*_PERSONEN_LEZEN, *_AANBOD_LEZEN, "hdv.gevangenis_overzicht"],
+    TRAJECTBEGELEIDER: [
+        *_PERSONEN_LEZEN,
+        *_AANBOD_LEZEN,
+        "hdv.gevangenis_overzicht",
+        "trajecten.view_doelgroepvlag",
+    ],
     ORGANISATIEONDERSTEUNER: [
         *_PERSONEN_LEZEN,
         *_AANBOD_LEZEN,
@@ -62,6 +67,8 @@ ROLLEN: dict[str, list[str]] = {
         *_CATALOGUS_BEHEREN,
         "hdv.beheer_toegang",
         "hdv.audit_raadplegen",
+        "trajecten.view_doelgroepvlag",
+        "trajecten.importeer_bevolking",
         "hdv.gevangenis_overzicht",
         "hdv.vlaams_overzicht",
         "hdv.view_auditrecord",

@@ -311,6 +311,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aanbod.sessies_vooruit_plannen",
         "schedule": 24 * 60 * 60,
     },
+    "bevolkingsfeed-importeren": {
+        "task": "trajecten.bevolkingsfeed_map_importeren",
+        "schedule": 24 * 60 * 60,
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -354,3 +358,7 @@ HDV_DAG_BEGIN_UUR = _int("HDV_DAG_BEGIN_UUR", 7)
 HDV_DAG_EINDE_UUR = _int("HDV_DAG_EINDE_UUR", 21)
 if not 0 <= HDV_DAG_BEGIN_UUR < HDV_DAG_EINDE_UUR <= 24:
     raise ImproperlyConfigured("HDV_DAG_BEGIN_UUR moet voor HDV_DAG_EINDE_UUR liggen (0–24).")
+# The daily job imports the population feed files dropped here (then moved to verwerkt/).
+HDV_BEVOLKINGSFEED_MAP = Path(
+    os.environ.get("HDV_BEVOLKINGSFEED_MAP", "") or BASE_DIR / "var" / "bevolkingsfeed"
+)

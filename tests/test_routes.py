@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.aanbod.routes import ROUTES as AANBOD_ROUTES
 from tests.routetabel import Route
+from tests.trajecten.routes import ROUTES as TRAJECTEN_ROUTES
 
 
 def _persoon(f: Any) -> dict[str, Any]:
@@ -52,6 +53,7 @@ ROUTES: dict[str, Route] = {
 }
 
 ROUTES.update(AANBOD_ROUTES)
+ROUTES.update(TRAJECTEN_ROUTES)
 
 # The Django admin checks its own access (the beheerder's permission); tested in
 # tests/hdv/test_admin.py. Its many generated routes are not listed one by one.

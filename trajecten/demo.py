@@ -23,10 +23,11 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from hdv.demo import CELLEN, GEVANGENISSEN, ZAAD, GevangenisGegevens, Telregel
 from hdv.models import Gevangenis
-from trajecten.models import Gedetineerde, Verblijf
+from trajecten.models import Gedetineerde, Statuut, Statuutwijziging, Verblijf
 from trajecten.services import gedetineerde_opnemen, gedetineerde_overplaatsen, verblijf_beeindigen
 
 BEZETTING = 0.4
@@ -118,6 +119,7 @@ def _persoon_opnemen(
         code, eerste_van, eerste_afdeling = persoon.herkomst
         eerste_gevangenis = gevangenissen[code]
     gedetineerde = gedetineerde_opnemen(
+        **_gegevens(persoon, eerste_gevangenis),
         detineenummer=persoon.detineenummer,
         voornaam=persoon.voornaam,
         achternaam=persoon.achternaam,
@@ -141,8 +143,54 @@ def _persoon_opnemen(
             verblijf=gedetineerde.verblijven.get(tot__isnull=True),
             tot=persoon.vrijgelaten_op,
             eindreden=Verblijf.Eindreden.VRIJLATING,
+            vrijlatingssoort=Verblijf.Vrijlatingssoort.STRAFEINDE,
             door=None,
         )
+
+
+# Languages spoken next to (or instead of) Dutch, roughly as in Flemish prisons.
+TALEN = (
+    (("nl",), 50),
+    (("nl", "fr"), 10),
+    (("fr",), 8),
+    (("ar", "fr"), 8),
+    (("ar", "nl"), 6),
+    (("tr", "nl"), 4),
+    (("ro",), 3),
+    (("pl",), 3),
+    (("ber", "ar"), 2),
+    (("sq",), 2),
+    (("en",), 2),
+    (("ln", "fr"), 2),
+)
+NIVEAU_ANDERSTALIG = ("A0", "A1", "A2", "B1", "onbekend")
+
+
+def _gegevens(persoon: _Persoon, gevangenis: Gevangenis) -> dict[str, Any]:
+    """Legal status, languages and release dates: from a generator of the person's own,
+    so adding them did not reshuffle the people of the demo."""
+    rng = random.Random(f"{ZAAD}-{persoon.detineenummer}-gegevens")  # noqa: S311
+    talen = rng.choices([t for t, _ in TALEN], weights=[g for _, g in TALEN])[0]
+    if gevangenis.soort == G.FPC or rng.random() < 0.04:
+        statuut = Statuut.GEINTERNEERDE
+    elif rng.random() < 0.35:
+        statuut = Statuut.BEKLAAGDE
+    else:
+        statuut = Statuut.VEROORDEELDE
+    gegevens: dict[str, Any] = {
+        "statuut": statuut,
+        "statuut_bron": Statuutwijziging.Bron.BEVOLKINGSFEED,
+        "talen": list(talen),
+        "niveau_nederlands": (
+            rng.choice(("B2", "C1", "C2")) if "nl" in talen else rng.choice(NIVEAU_ANDERSTALIG)
+        ),
+        "eerdere_detenties": min(int(rng.expovariate(0.8)), 12),
+    }
+    if statuut == Statuut.VEROORDEELDE:
+        straf = datetime.timedelta(days=rng.randint(200, 8 * 365))
+        gegevens["strafeinde"] = persoon.van + straf
+        gegevens["datum_vi"] = persoon.van + straf / 3
+    return gegevens
 
 
 def _detineenummer(volgnummer: int) -> str:

@@ -1,13 +1,20 @@
+from typing import Any
+
+from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from hdv.audit import inzage_vastleggen
 from hdv.models import Auditrecord
 from hdv.scope import actieve_gevangenis, get_in_scope_or_404
-from trajecten.models import Gedetineerde
+from trajecten.bevolkingsfeed import Bestandsfout
+from trajecten.bevolkingsimport import bevolkingsimport_uit_bestand
+from trajecten.models import Bevolkingsimport, Gedetineerde
 from trajecten.selectors import gedetineerden_in_gevangenis
 
 
@@ -42,10 +49,21 @@ def gedetineerde_dossier(request: HttpRequest, pk: int) -> HttpResponse:
         gevangenis=gedetineerde.huidige_gevangenis,
     )
     verblijven = gedetineerde.verblijven.select_related("gevangenis")
+    # Target-group flags are not even read for a user who may not see them.
+    vlaggen = (
+        gedetineerde.doelgroepvlaggen.select_related("doelgroep")
+        if request.user.has_perm("trajecten.view_doelgroepvlag")
+        else None
+    )
     return render(
         request,
         "trajecten/gedetineerde_dossier.html",
-        {"gedetineerde": gedetineerde, "verblijven": verblijven},
+        {
+            "gedetineerde": gedetineerde,
+            "verblijven": verblijven,
+            "statuutwijzigingen": gedetineerde.statuutwijzigingen.all(),
+            "vlaggen": vlaggen,
+        },
     )
 
 
@@ -67,4 +85,58 @@ def gedetineerde_audit(request: HttpRequest, pk: int) -> HttpResponse:
             "soort": soort,
             "soorten": Auditrecord.Soort.choices,
         },
+    )
+
+
+class BevolkingsfeedForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Export van de bevolkingsfeed (CSV, UTF-8)"),
+        help_text=_("Zie de beschrijving van de kolommen in docs/bevolkingsfeed.md."),
+    )
+
+
+def _render_met_partial(
+    request: HttpRequest, template: str, partial: str, context: dict[str, Any]
+) -> HttpResponse:
+    # htmx polls for the part that changes; a normal request gets the page.
+    if request.headers.get("HX-Request"):
+        template = f"{template}#{partial}"
+    return render(request, template, context)
+
+
+@permission_required("trajecten.importeer_bevolking", raise_exception=True)
+def bevolkingsfeed(request: HttpRequest) -> HttpResponse:
+    """Upload an export of the federal system; the list of imports with their progress."""
+    form = BevolkingsfeedForm()
+    if request.method == "POST":
+        form = BevolkingsfeedForm(request.POST, request.FILES)
+        if form.is_valid():
+            bestand = form.cleaned_data["bestand"]
+            try:
+                bevolkingsimport = bevolkingsimport_uit_bestand(
+                    inhoud=bestand.read(), bestandsnaam=bestand.name, door=request.user
+                )
+            except Bestandsfout as fout:
+                form.add_error("bestand", fout)
+            else:
+                messages.success(request, _("Het bestand is aanvaard; de import loopt."))
+                return redirect("trajecten:bevolkingsimport", pk=bevolkingsimport.pk)
+    importen = Bevolkingsimport.objects.select_related("door").defer("rijen", "geweigerde_rijen")
+    pagina = Paginator(importen, settings.HDV_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "lopend": any(i.loopt for i in pagina.object_list),
+    }
+    return _render_met_partial(request, "trajecten/bevolkingsfeed.html", "importen", context)
+
+
+@permission_required("trajecten.importeer_bevolking", raise_exception=True)
+def bevolkingsimport(request: HttpRequest, pk: int) -> HttpResponse:
+    """One import: status, progress, counts and the rejected rows (number, field, reason)."""
+    gevonden = get_object_or_404(
+        Bevolkingsimport.objects.select_related("door").defer("rijen"), pk=pk
+    )
+    return _render_met_partial(
+        request, "trajecten/bevolkingsimport.html", "status", {"bevolkingsimport": gevonden}
     )

@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('aanbod', '0001_initial'),
+        ("aanbod", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='sessie',
-            name='slot',
+            model_name="sessie",
+            name="slot",
         ),
     ]

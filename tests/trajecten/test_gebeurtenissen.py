@@ -1,0 +1,127 @@
+"""Transfers and releases as events, with a dummy subscriber."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.factories import GedetineerdeFactory
+from trajecten import gebeurtenissen
+from trajecten.models import Verblijf
+from trajecten.services import gedetineerde_overplaatsen, gedetineerde_vrijlaten
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def ontvangen():
+    """A subscriber in the transaction and one after commit; removed after the test."""
+    lijst: dict[str, list] = {"binnen": [], "na": []}
+
+    def binnen(gebeurtenis):
+        lijst["binnen"].append(gebeurtenis)
+
+    def na(gebeurtenis):
+        lijst["na"].append(gebeurtenis)
+
+    for handler, na_commit in ((binnen, False), (na, True)):
+        gebeurtenissen.bij_overplaatsing(handler, na_commit=na_commit)
+        gebeurtenissen.bij_vrijlating(handler, na_commit=na_commit)
+    yield lijst
+    gebeurtenissen.afmelden(binnen)
+    gebeurtenissen.afmelden(na)
+
+
+def test_a_transfer_is_announced_with_ids(
+    antwerpen, gent, alice, ontvangen, django_capture_on_commit_callbacks
+):
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+    oud = persoon.verblijven.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        nieuw = gedetineerde_overplaatsen(
+            gedetineerde=persoon, naar=gent, datum=D(2026, 2, 1), door=alice
+        )
+    verwacht = gebeurtenissen.Overplaatsing(
+        gedetineerde_id=persoon.pk,
+        oud_verblijf_id=oud.pk,
+        nieuw_verblijf_id=nieuw.pk,
+        datum=D(2026, 2, 1),
+        door_id=alice.pk,
+    )
+    assert ontvangen == {"binnen": [verwacht], "na": [verwacht]}
+
+
+def test_a_release_is_announced_with_its_kind(
+    antwerpen, ontvangen, django_capture_on_commit_callbacks
+):
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+    with django_capture_on_commit_callbacks(execute=True):
+        verblijf = gedetineerde_vrijlaten(
+            gedetineerde=persoon, datum=D(2026, 3, 1), vrijlatingssoort="strafeinde", door=None
+        )
+    verwacht = gebeurtenissen.Vrijlating(
+        gedetineerde_id=persoon.pk,
+        verblijf_id=verblijf.pk,
+        datum=D(2026, 3, 1),
+        vrijlatingssoort="strafeinde",
+        door_id=None,
+    )
+    assert ontvangen == {"binnen": [verwacht], "na": [verwacht]}
+
+
+def test_after_commit_handlers_wait_for_the_commit(
+    antwerpen, gent, ontvangen, django_capture_on_commit_callbacks
+):
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        gedetineerde_overplaatsen(gedetineerde=persoon, naar=gent, datum=D(2026, 2, 1), door=None)
+        assert len(ontvangen["binnen"]) == 1
+    assert ontvangen["na"] == []
+    assert len(callbacks) == 1
+
+
+def test_a_failing_handler_in_the_transaction_rolls_the_transfer_back(antwerpen, gent):
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+
+    def weigeren(gebeurtenis):
+        raise ValidationError("inschrijvingen konden niet beëindigd worden")
+
+    gebeurtenissen.bij_overplaatsing(weigeren)
+    try:
+        with pytest.raises(ValidationError):
+            gedetineerde_overplaatsen(
+                gedetineerde=persoon, naar=gent, datum=D(2026, 2, 1), door=None
+            )
+    finally:
+        gebeurtenissen.afmelden(weigeren)
+    persoon.refresh_from_db()
+    assert persoon.huidige_gevangenis == antwerpen
+    assert Verblijf.objects.get(gedetineerde=persoon).tot is None
+
+
+def test_other_end_reasons_announce_nothing(
+    antwerpen, ontvangen, django_capture_on_commit_callbacks
+):
+    from trajecten.services import verblijf_beeindigen
+
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+    with django_capture_on_commit_callbacks(execute=True):
+        verblijf_beeindigen(
+            verblijf=persoon.verblijven.get(), tot=D(2026, 3, 1), eindreden="overlijden", door=None
+        )
+    assert ontvangen == {"binnen": [], "na": []}
+
+
+def test_registering_twice_calls_once(antwerpen, gent):
+    aanroepen = []
+    handler = aanroepen.append
+    gebeurtenissen.bij_overplaatsing(handler)
+    gebeurtenissen.bij_overplaatsing(handler)
+    try:
+        persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+        gedetineerde_overplaatsen(gedetineerde=persoon, naar=gent, datum=D(2026, 2, 1), door=None)
+    finally:
+        gebeurtenissen.afmelden(handler)
+    assert len(aanroepen) == 1

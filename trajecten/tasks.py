@@ -1,0 +1,21 @@
+"""trajecten's jobs: thin adapters that take ids and call a service; safe to run twice."""
+
+from celery import shared_task
+
+from trajecten.bevolkingsimport import bevolkingsfeed_map_importeren, bevolkingsimport_verwerken
+
+
+@shared_task(
+    name="trajecten.bevolkingsimport_verwerken",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def bevolkingsimport_verwerken_taak(bevolkingsimport_id: int) -> str:
+    return bevolkingsimport_verwerken(bevolkingsimport_id=bevolkingsimport_id).status
+
+
+@shared_task(name="trajecten.bevolkingsfeed_map_importeren")
+def bevolkingsfeed_map_importeren_taak() -> list[int]:
+    """Daily (beat): the files dropped in HDV_BEVOLKINGSFEED_MAP."""
+    return bevolkingsfeed_map_importeren()
