@@ -131,7 +131,7 @@ def test_events_fire_for_transfers_and_releases_from_the_feed(antwerpen, gent, f
     ("rij", "veld"),
     [
         (aankomst(datum="05/01/2026"), "datum"),
-        (aankomst(gevangenis="XXX"), "gevangenis"),
+        (aankomst(gevangenis="ONBEKEND"), "gevangenis"),
         (aankomst(geslacht="Q"), "geslacht"),
         (
             _rij(soort="aankomst", detineenummer="F1", gevangenis="ANT", datum="2026-01-05"),
