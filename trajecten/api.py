@@ -6,7 +6,6 @@ from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hdv.audit import inzage_vastleggen
 from trajecten.bevolkingsfeed import Bestandsfout
 from trajecten.bevolkingsimport import bevolkingsimport_uit_api
 from trajecten.models import (
@@ -16,6 +15,7 @@ from trajecten.models import (
     Statuutwijziging,
     Verblijf,
 )
+from trajecten.selectors import gedetineerde_openen
 
 
 class VerblijfOutput(serializers.ModelSerializer):
@@ -125,15 +125,9 @@ class GedetineerdeDetail(generics.RetrieveAPIView):
         return queryset
 
     def get_object(self) -> Gedetineerde:
-        gedetineerde = super().get_object()
-
-        inzage_vastleggen(
-            door=self.request.user,
-            obj=gedetineerde,
-            persoon_id=gedetineerde.pk,
-            gevangenis=gedetineerde.huidige_gevangenis,
+        return gedetineerde_openen(
+            user=self.request.user, pk=self.kwargs["pk"], queryset=self.get_queryset()
         )
-        return gedetineerde
 
 
 class GeweigerdeRijOutput(serializers.Serializer):

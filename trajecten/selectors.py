@@ -6,8 +6,27 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from hdv.audit import inzage_vastleggen
 from hdv.models import Gevangenis
+from hdv.scope import get_in_scope_or_404
 from trajecten.models import Gedetineerde
+
+
+def gedetineerde_openen(*, user: Any, pk: Any, queryset: Any = None) -> Gedetineerde:
+    """Open a person's file: in the user's scope or 404, and the opening is recorded.
+
+    The one way the HTML and the API open a file, so neither can forget the access record.
+    """
+    if queryset is None:
+        queryset = Gedetineerde.objects.select_related("huidige_gevangenis")
+    gedetineerde: Gedetineerde = get_in_scope_or_404(queryset, user, pk=pk)
+    inzage_vastleggen(
+        door=user,
+        obj=gedetineerde,
+        persoon_id=gedetineerde.pk,
+        gevangenis=gedetineerde.huidige_gevangenis,
+    )
+    return gedetineerde
 
 
 def gedetineerden_in_gevangenis(

@@ -9,13 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from hdv.audit import inzage_vastleggen
 from hdv.models import Auditrecord
 from hdv.scope import actieve_gevangenis, get_in_scope_or_404
 from trajecten.bevolkingsfeed import Bestandsfout
 from trajecten.bevolkingsimport import bevolkingsimport_uit_bestand
 from trajecten.models import Bevolkingsimport, Gedetineerde
-from trajecten.selectors import gedetineerden_in_gevangenis
+from trajecten.selectors import gedetineerde_openen, gedetineerden_in_gevangenis
 
 
 def _get_gedetineerde_for_user(request: HttpRequest, pk: int) -> Gedetineerde:
@@ -41,13 +40,7 @@ def gedetineerden_lijst(request: HttpRequest) -> HttpResponse:
 
 @permission_required("trajecten.view_gedetineerde", raise_exception=True)
 def gedetineerde_dossier(request: HttpRequest, pk: int) -> HttpResponse:
-    gedetineerde = _get_gedetineerde_for_user(request, pk)
-    inzage_vastleggen(
-        door=request.user,
-        obj=gedetineerde,
-        persoon_id=gedetineerde.pk,
-        gevangenis=gedetineerde.huidige_gevangenis,
-    )
+    gedetineerde = gedetineerde_openen(user=request.user, pk=pk)
     verblijven = gedetineerde.verblijven.select_related("gevangenis")
     # Target-group flags are not even read for a user who may not see them.
     vlaggen = (

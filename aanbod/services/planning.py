@@ -256,7 +256,7 @@ def _slots_vervangen(activiteit: Activiteit, slots: Sequence[SlotInvoer]) -> Non
     )  # fmt: skip
 
 
-def _slot_invoer(activiteit: Activiteit) -> list[SlotInvoer]:
+def slot_invoer(activiteit: Activiteit) -> list[SlotInvoer]:
     return [SlotInvoer(s.weekdag, s.begintijd, s.eindtijd, s.week) for s in activiteit.slots.all()]
 
 
@@ -296,7 +296,7 @@ def patroon_gewijzigd(
     """
     oud = (
         activiteit.startdatum, activiteit.einddatum, activiteit.lokaal_id, activiteit.rotatie_weken,
-        sorted(map(repr, _slot_invoer(activiteit))), sorted(activiteit.begeleiders.values_list("pk", flat=True)),
+        sorted(map(repr, slot_invoer(activiteit))), sorted(activiteit.begeleiders.values_list("pk", flat=True)),
     )  # fmt: skip
     nieuw = (
         startdatum, einddatum, lokaal.pk, rotatie_weken,
@@ -314,7 +314,7 @@ def sessies_genereren(*, activiteit: Activiteit, van: datetime.date | None = Non
     geplande = geplande_momenten(
         startdatum=activiteit.startdatum,
         einddatum=activiteit.einddatum,
-        slots=_slot_invoer(activiteit),
+        slots=slot_invoer(activiteit),
         rotatie_weken=activiteit.rotatie_weken,
         van=van,
     )
@@ -413,7 +413,7 @@ def activiteit_bijwerken(
         "startdatum": activiteit.startdatum, "einddatum": activiteit.einddatum, "lokaal": activiteit.lokaal_id,
         "capaciteit": activiteit.capaciteit, "minimum_deelnemers": activiteit.minimum_deelnemers,
         "rotatie_weken": activiteit.rotatie_weken, "naam": activiteit.naam,
-        "slots": sorted(_slot_invoer(activiteit), key=repr),
+        "slots": sorted(slot_invoer(activiteit), key=repr),
         "begeleiders": sorted(activiteit.begeleiders.values_list("pk", flat=True)),
     }  # fmt: skip
     nieuw = {
@@ -451,7 +451,7 @@ def _toekomst_herplannen(activiteit: Activiteit) -> None:
     gewenst = {
         (m.datum, m.begintijd): m
         for m in geplande_momenten(
-            startdatum=activiteit.startdatum, einddatum=activiteit.einddatum, slots=_slot_invoer(activiteit),
+            startdatum=activiteit.startdatum, einddatum=activiteit.einddatum, slots=slot_invoer(activiteit),
             rotatie_weken=activiteit.rotatie_weken, van=morgen,
         )
     }  # fmt: skip

@@ -210,10 +210,6 @@ def _botsingen(
     )
 
 
-def _slots_als_invoer(activiteit: Activiteit) -> list[SlotInvoer]:
-    return [SlotInvoer(s.weekdag, s.begintijd, s.eindtijd, s.week) for s in activiteit.slots.all()]
-
-
 def _sleutel(botsingen: list[Botsing]) -> str:
     tekst = "\n".join(f"{b.soort}|{b.datum}|{b.omschrijving}" for b in botsingen)
     return hashlib.sha256(tekst.encode()).hexdigest()[:20]
