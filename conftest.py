@@ -10,4 +10,8 @@ pytest_plugins = [
     "tests.aanbod.routes_afdrukken",
     "tests.aanbod.routes_api",
     "tests.trajecten.routes",
+    "tests.trajecten.routes_dossier",
+    "tests.trajecten.routes_plan",
+    "tests.trajecten.routes_doorverwijzingen",
+    "tests.trajecten.routes_api_dossier",
 ]

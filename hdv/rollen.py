@@ -29,6 +29,31 @@ ROL_NAMEN = {
 }
 
 _PERSONEN_LEZEN = ["trajecten.view_gedetineerde", "trajecten.view_verblijf"]
+# The file of a person: what every care worker reads (content further under consent).
+_DOSSIER_LEZEN = [
+    "trajecten.view_onthaal",
+    "trajecten.view_hdvplan",
+    "trajecten.view_doorverwijzing",
+    "trajecten.view_notitie",
+    "trajecten.add_notitie",
+    "trajecten.view_casusoverleg",
+    "trajecten.add_casusoverleg",
+    "trajecten.view_taak",
+]
+# What the trajectbegeleider keeps: intake, plan, referrals, consent, release preparation.
+_TRAJECT_BEGELEIDEN = [
+    "trajecten.add_onthaal",
+    "trajecten.add_behoefte",
+    "trajecten.add_hdvplan",
+    "trajecten.change_hdvplan",
+    "trajecten.add_doorverwijzing",
+    "trajecten.change_doorverwijzing",
+    "trajecten.view_toestemming",
+    "trajecten.add_toestemming",
+    "trajecten.change_toestemming",
+    "trajecten.view_vrijlatingsvoorbereiding",
+    "trajecten.change_vrijlatingsvoorbereiding",
+]
 _AANBOD_LEZEN = ["aanbod.view_aanbod", "aanbod.view_activiteit", "aanbod.view_lokaal"]
 _PLANNEN = [
     "aanbod.plan_activiteit",
@@ -47,6 +72,9 @@ ROLLEN: dict[str, list[str]] = {
     TRAJECTBEGELEIDER: [
         *_PERSONEN_LEZEN,
         *_AANBOD_LEZEN,
+        *_DOSSIER_LEZEN,
+        *_TRAJECT_BEGELEIDEN,
+        "trajecten.beantwoord_doorverwijzing",
         "hdv.gevangenis_overzicht",
         "trajecten.view_doelgroepvlag",
     ],
@@ -57,7 +85,15 @@ ROLLEN: dict[str, list[str]] = {
         *_CATALOGUS_BEHEREN,
         "hdv.gevangenis_overzicht",
     ],
-    HULPVERLENER: [*_PERSONEN_LEZEN, *_AANBOD_LEZEN],
+    HULPVERLENER: [
+        *_PERSONEN_LEZEN,
+        *_AANBOD_LEZEN,
+        *_DOSSIER_LEZEN,
+        "trajecten.beantwoord_doorverwijzing",
+        "trajecten.add_doorverwijzing",
+        "trajecten.change_doorverwijzing",
+        "trajecten.view_toestemming",
+    ],
     BELEIDSCOORDINATOR: [*_AANBOD_LEZEN, "hdv.gevangenis_overzicht"],
     CENTRALE_MEDEWERKER: [*_AANBOD_LEZEN, *_CATALOGUS_BEHEREN, "hdv.vlaams_overzicht"],
     BEHEERDER: [

@@ -315,6 +315,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "trajecten.bevolkingsfeed_map_importeren",
         "schedule": 24 * 60 * 60,
     },
+    "vrijlatingen-voorbereiden": {
+        "task": "trajecten.vrijlatingen_voorbereiden",
+        "schedule": 24 * 60 * 60,
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -358,6 +362,14 @@ HDV_DAG_BEGIN_UUR = _int("HDV_DAG_BEGIN_UUR", 7)
 HDV_DAG_EINDE_UUR = _int("HDV_DAG_EINDE_UUR", 21)
 if not 0 <= HDV_DAG_BEGIN_UUR < HDV_DAG_EINDE_UUR <= 24:
     raise ImproperlyConfigured("HDV_DAG_BEGIN_UUR moet voor HDV_DAG_EINDE_UUR liggen (0–24).")
+# The address of HDV as users reach it, for links in e-mails.
+HDV_BASIS_URL = os.environ.get("HDV_BASIS_URL", "http://localhost:8000").rstrip("/")
+# An arrival's intake (onthaal) is due within this many days.
+HDV_ONTHAAL_NORM_DAGEN = _int("HDV_ONTHAAL_NORM_DAGEN", 14, minimum=1)
+# The release preparation checklist opens this many days before the expected release.
+HDV_VRIJLATING_VOORBEREIDING_DAGEN = _int("HDV_VRIJLATING_VOORBEREIDING_DAGEN", 90, minimum=7)
+# Worklist horizon of upcoming releases.
+HDV_VRIJLATING_WERKLIJST_DAGEN = _int("HDV_VRIJLATING_WERKLIJST_DAGEN", 60, minimum=7)
 # The daily job imports the population feed files dropped here (then moved to verwerkt/).
 HDV_BEVOLKINGSFEED_MAP = Path(
     os.environ.get("HDV_BEVOLKINGSFEED_MAP", "") or BASE_DIR / "var" / "bevolkingsfeed"

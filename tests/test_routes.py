@@ -19,6 +19,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.aanbod.routes import ROUTES as AANBOD_ROUTES
 from tests.routetabel import Route
 from tests.trajecten.routes import ROUTES as TRAJECTEN_ROUTES
+from tests.trajecten.routes_api_dossier import ROUTES as DOSSIER_API_ROUTES
+from tests.trajecten.routes_doorverwijzingen import ROUTES as DOORVERWIJZING_ROUTES
+from tests.trajecten.routes_dossier import ROUTES as DOSSIER_ROUTES
+from tests.trajecten.routes_plan import ROUTES as PLAN_ROUTES
 
 
 def _persoon(f: Any) -> dict[str, Any]:
@@ -54,6 +58,10 @@ ROUTES: dict[str, Route] = {
 
 ROUTES.update(AANBOD_ROUTES)
 ROUTES.update(TRAJECTEN_ROUTES)
+ROUTES.update(DOSSIER_ROUTES)
+ROUTES.update(PLAN_ROUTES)
+ROUTES.update(DOORVERWIJZING_ROUTES)
+ROUTES.update(DOSSIER_API_ROUTES)
 
 # The Django admin checks its own access (the beheerder's permission); tested in
 # tests/hdv/test_admin.py. Its many generated routes are not listed one by one.

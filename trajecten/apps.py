@@ -7,6 +7,8 @@ class TrajectenConfig(AppConfig):
     verbose_name = _("Trajecten")
 
     def ready(self) -> None:
+        from trajecten.overdracht import registreren
         from trajecten.panelen import registreer_panelen
 
         registreer_panelen()
+        registreren()

@@ -19,3 +19,23 @@ def bevolkingsimport_verwerken_taak(bevolkingsimport_id: int) -> str:
 def bevolkingsfeed_map_importeren_taak() -> list[int]:
     """Daily (beat): the files dropped in HDV_BEVOLKINGSFEED_MAP."""
     return bevolkingsfeed_map_importeren()
+
+
+@shared_task(
+    name="trajecten.taak_mailen",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def taak_mailen(taak_id: int) -> int:
+    from trajecten.meldingen import taak_mailen as mailen
+
+    return mailen(taak_id=taak_id)
+
+
+@shared_task(name="trajecten.vrijlatingen_voorbereiden")
+def vrijlatingen_voorbereiden_taak() -> int:
+    """Daily (beat): open the release checklist for whoever's release is near."""
+    from trajecten.services.vrijlating import vrijlatingen_voorbereiden
+
+    return vrijlatingen_voorbereiden()

@@ -18,6 +18,9 @@ class Organisatie(models.Model):
     class Soort(models.TextChoices):
         AANBODVERSTREKKER = "aanbodverstrekker", _("aanbodverstrekker")
         ADMINISTRATIE = "administratie", _("administratie")
+        # Partners outside the prison (OCMW, justitiehuis, TANDEM…): referrals and
+        # handovers go to them, but their staff do not work in HDV.
+        EXTERN = "extern", _("externe partner")
 
     naam = models.CharField(_("naam"), max_length=150, unique=True)
     afkorting = models.CharField(_("afkorting"), max_length=30, unique=True)

@@ -1,0 +1,1 @@
+"""trajecten's HTML views, one module per part of the file; urls.py names them all."""
