@@ -111,3 +111,23 @@ def api_token_intrekken(*, token: Token, door: Any) -> None:
     user = token.user
     token.delete()
     wijziging_vastleggen(door=door, actie="api_token_ingetrokken", obj=user)
+
+
+@transaction.atomic
+def meldingen_instellen(*, medewerker: Medewerker, per_email: bool, door: Any) -> Medewerker:
+    """A worker chooses whether new tasks in their worklist also come by e-mail."""
+    if per_email and not medewerker.user.email:
+        raise ValidationError(
+            {
+                "meldingen_per_email": _(
+                    "Je account heeft geen e-mailadres; vraag het aan de beheerder."
+                )
+            }
+        )
+    if medewerker.meldingen_per_email != per_email:
+        medewerker.meldingen_per_email = per_email
+        medewerker.save(update_fields=["meldingen_per_email"])
+        wijziging_vastleggen(
+            door=door, actie="meldingen ingesteld", obj=medewerker, velden=["meldingen_per_email"]
+        )
+    return medewerker

@@ -28,6 +28,7 @@ urlpatterns = [
     path("aanmelden/", account.AanmeldView.as_view(), name="login"),
     path("afmelden/", account.AfmeldView.as_view(), name="logout"),
     path("gevangenis/wisselen/", account.gevangenis_wisselen, name="gevangenis_wisselen"),
+    path("instellingen/", account.instellingen, name="instellingen"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("", include("trajecten.urls")),
     path("aanbod/", include("aanbod.urls")),

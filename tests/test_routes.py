@@ -39,6 +39,7 @@ ROUTES: dict[str, Route] = {
     "logout": Route(mag="alice", methode="post", ok_status=302),
     "gevangenis_wisselen": Route(mag="alice", methode="post", ok_status=302),
     "gezondheid": Route(mag=None),
+    "instellingen": Route(mag="alice"),
     "trajecten:gedetineerden": Route(mag="alice", geen_recht="dirk"),
     "trajecten:dossier": Route(
         mag="alice", geen_recht="dirk", buiten_scope="charlie", kwargs=_persoon
