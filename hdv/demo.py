@@ -75,6 +75,7 @@ GEVANGENISSEN = (
 S = Organisatie.Sector
 AANBOD = Organisatie.Soort.AANBODVERSTREKKER
 ADMIN = Organisatie.Soort.ADMINISTRATIE
+EXTERN = Organisatie.Soort.EXTERN
 
 # (naam, afkorting, soort, sector)
 ORGANISATIES = (
@@ -103,6 +104,17 @@ ORGANISATIES = (
     ("Gezond Leven", "GEZOND-LEVEN", AANBOD, S.GEZONDHEID),
     ("Bibliotheekwerking in de gevangenis", "BIB", AANBOD, S.CULTUUR),
     ("Commissie voor Juridische Bijstand", "CJB", AANBOD, S.JUSTITIE),
+    # Added with the person's file: partners outside the prison that referrals and
+    # handovers go to; their staff do not work in HDV.
+    ("OCMW Antwerpen", "OCMW-ANT", EXTERN, S.WELZIJN),
+    ("OCMW Gent", "OCMW-GEN", EXTERN, S.WELZIJN),
+    ("OCMW Brussel", "OCMW-BRU", EXTERN, S.WELZIJN),
+    ("Justitiehuis Antwerpen", "JH-ANT", EXTERN, S.JUSTITIE),
+    ("Justitiehuis Gent", "JH-GEN", EXTERN, S.JUSTITIE),
+    ("Justitiehuis Brussel", "JH-BRU", EXTERN, S.JUSTITIE),
+    ("TANDEM", "TANDEM", EXTERN, S.GEESTELIJKE_GEZONDHEID),
+    ("Sociaal Verhuurkantoor Antwerpen", "SVK-ANT", EXTERN, S.WONEN),
+    ("Sociaal Verhuurkantoor Gent", "SVK-GEN", EXTERN, S.WONEN),
 )
 
 
@@ -147,6 +159,16 @@ ACCOUNTS = (
     ),
 )  # fmt: skip
 
+# Colleagues beyond one account per role, so that every side of a person's file can be
+# tried: a CGG psychologist next to the CAW and VDAB accounts in Antwerpen (for consent,
+# referrals to answer and notes under professional secrecy).
+COLLEGA_ACCOUNTS = (
+    Account(
+        "hulpverlener.cgg", "Eline", "Van Hoorebeke", "Psycholoog", "CGG-ANT",
+        ("ANT",), rollen.HULPVERLENER,
+    ),
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Telregel:
@@ -184,7 +206,9 @@ def kern_laden() -> Kern:
     medewerkers = {
         m.user.get_username(): m
         for m in Medewerker.objects.select_related("user", "organisatie").filter(
-            user__username__in=[account.gebruikersnaam for account in ACCOUNTS]
+            user__username__in=[
+                account.gebruikersnaam for account in (*ACCOUNTS, *COLLEGA_ACCOUNTS)
+            ]
         )
     }
     return Kern(
@@ -237,7 +261,7 @@ def _accounts_aanmaken(
 ) -> int:
     gebruikers = get_user_model()._default_manager
     nieuw = 0
-    for account in ACCOUNTS:
+    for account in (*ACCOUNTS, *COLLEGA_ACCOUNTS):
         if gebruikers.filter(username__iexact=account.gebruikersnaam).exists():
             continue
         codes = gevangenissen.keys() if account.gevangenissen is None else account.gevangenissen

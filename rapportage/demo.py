@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from aanbod.demo import aanbod_laden
 from hdv.demo import DEMO_WACHTWOORD, Telregel, kern_laden
-from trajecten.demo import gedetineerden_laden
+from trajecten.demo import dossiers_laden, gedetineerden_laden
 
 
 @dataclass
@@ -45,4 +45,6 @@ def demo_data_laden(*, schaal: float = 1.0, vandaag: datetime.date | None = None
         gevangenissen=kern.gevangenissen, schaal=schaal, vandaag=vandaag
     )
     telling.telregels += aanbod_laden(kern=kern, schaal=schaal, vandaag=vandaag)
+    # Referrals point at offers of the catalogue: the files come after the offer.
+    telling.telregels += dossiers_laden(kern=kern, vandaag=vandaag)
     return telling

@@ -23,7 +23,11 @@ def taak_mailen(*, taak_id: int) -> int:
     """Send the task's e-mail once; returns the number of messages sent."""
     with transaction.atomic():
         taak = (
-            Taak.objects.select_for_update().select_related("gevangenis").filter(pk=taak_id).first()
+            # Lock the task only, not its prison: tasks of one prison are mailed side by side.
+            Taak.objects.select_for_update(of=("self",))
+            .select_related("gevangenis")
+            .filter(pk=taak_id)
+            .first()
         )
         if taak is None or taak.gemaild or taak.afgehandeld_op is not None:
             return 0

@@ -142,11 +142,12 @@ def bij_overplaatsing(gebeurtenis: gebeurtenissen.Overplaatsing) -> None:
     door = _gebruiker(gebeurtenis.door_id)
     plan, doorverwijzingen = _lopend(gedetineerde)
     if plan is not None:
-        plan_versie_bij_gebeurtenis(
+        # The version bumps the plan; the handover names the version as it is now.
+        plan = plan_versie_bij_gebeurtenis(
             plan=plan,
             aanleiding=_("overplaatsing naar %(gevangenis)s") % {"gevangenis": nieuw.gevangenis},
             door=door,
-        )
+        ).plan
     # A running release preparation goes along with the person.
     Vrijlatingsvoorbereiding.objects.filter(verblijf=oud, bevroren_op__isnull=True).update(
         verblijf=nieuw
@@ -193,7 +194,7 @@ def bij_vrijlating(gebeurtenis: gebeurtenissen.Vrijlating) -> None:
     if voorbereiding is not None:
         voorbereiding_bevriezen(voorbereiding=voorbereiding, datum=gebeurtenis.datum, door=door)
     if plan is not None:
-        plan_versie_bij_gebeurtenis(plan=plan, aanleiding=_("vrijlating"), door=door)
+        plan = plan_versie_bij_gebeurtenis(plan=plan, aanleiding=_("vrijlating"), door=door).plan
     titel = _("%(naam)s (%(nummer)s) is vrijgelaten op %(datum)s") % {
         "naam": gedetineerde.volledige_naam,
         "nummer": gedetineerde.detineenummer,

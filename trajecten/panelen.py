@@ -10,6 +10,7 @@ from django.utils import timezone
 from hdv.models import Gevangenis
 from hdv.scope import actieve_gevangenis
 from hdv.startpagina import Paneel, registreer
+from trajecten import werklijsten
 from trajecten.models import Verblijf
 
 RECENT_DAGEN = 14
@@ -62,7 +63,44 @@ def _vlaanderen(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def _werklijst(request: HttpRequest) -> dict[str, Any]:
+    # The counts of the worklist; a count the user has no part in stays None (not shown).
+    gevangenis = actieve_gevangenis(request)
+    user = request.user
+    if gevangenis is None:
+        return {"gevangenis": None}
+
+    def tel(permissie: str, queryset: Any) -> int | None:
+        return queryset.count() if user.has_perm(permissie) else None
+
+    return {
+        "gevangenis": gevangenis,
+        "onthalen": tel(
+            "trajecten.add_onthaal",
+            werklijsten.onthalen_te_doen(user=user, gevangenis=gevangenis),
+        ),
+        "herzieningen": tel(
+            "trajecten.change_hdvplan",
+            werklijsten.herzieningen_te_doen(user=user, gevangenis=gevangenis),
+        ),
+        "inbox": tel(
+            "trajecten.beantwoord_doorverwijzing",
+            werklijsten.inbox(user=user, gevangenis=gevangenis),
+        ),
+        "taken": werklijsten.open_taken(user=user, gevangenis=gevangenis).count(),
+    }
+
+
 def registreer_panelen() -> None:
+    registreer(
+        Paneel(
+            "werklijst",
+            "trajecten.view_taak",
+            "trajecten/panelen/werklijst.html",
+            _werklijst,
+            5,
+        )
+    )
     registreer(
         Paneel(
             "aankomsten",

@@ -213,6 +213,11 @@ def doorverwijzing_afronden(
         in {doorverwijzing.van_organisatie_id, doorverwijzing.naar_organisatie_id},
         _("Alleen de betrokken organisaties kunnen een doorverwijzing afronden."),
     )
+    # The receiver works under the person's consent, as when answering.
+    vereis(
+        inzicht(door, doorverwijzing.gedetineerde).doorverwijzing(doorverwijzing),
+        _("De toestemming om deze doorverwijzing te delen is ingetrokken."),
+    )
     return _overgang(doorverwijzing, S.AFGEROND, door, toelichting)
 
 

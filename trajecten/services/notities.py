@@ -115,7 +115,7 @@ def toestemming_intrekken(
 ) -> Toestemming:
     """Withdrawal takes effect at once: every read checks the active consents."""
     toestemming = (
-        Toestemming.objects.select_for_update()
+        Toestemming.objects.select_for_update(of=("self",))
         .select_related("gedetineerde__huidige_gevangenis")
         .get(pk=toestemming.pk)
     )

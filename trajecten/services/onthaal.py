@@ -25,26 +25,31 @@ class BehoefteInvoer:
     notitie: str = ""
 
 
+def _behoefte_fout(invoer: BehoefteInvoer) -> tuple[str, str] | None:
+    """The field and the message of what is wrong with one need, or None."""
+    if invoer.levensdomein not in Levensdomein.values:
+        return "levensdomein", _("Onbekend levensdomein: %s") % invoer.levensdomein
+    if invoer.antwoord not in Behoefte.Antwoord.values:
+        return "antwoord", _("Onbekend antwoord: %s") % invoer.antwoord
+    if invoer.prioriteit and invoer.antwoord != Behoefte.Antwoord.JA:
+        return "prioriteit", _("Een prioriteit hoort alleen bij een behoefte (antwoord ja).")
+    if invoer.prioriteit and invoer.prioriteit not in Behoefte.Prioriteit.values:
+        return "prioriteit", _("Onbekende prioriteit: %s") % invoer.prioriteit
+    return None
+
+
 def _behoeften_controleren(behoeften: Sequence[BehoefteInvoer]) -> None:
+    """The needs of an intake: their errors all go on the form's ``behoeften``."""
     gezien: set[str] = set()
     for invoer in behoeften:
-        if invoer.levensdomein not in Levensdomein.values:
-            raise ValidationError(
-                {"behoeften": _("Onbekend levensdomein: %s") % invoer.levensdomein}
-            )
         if invoer.levensdomein in gezien:
             raise ValidationError(
                 {"behoeften": _("Het levensdomein %s staat er twee keer in.") % invoer.levensdomein}
             )
         gezien.add(invoer.levensdomein)
-        if invoer.antwoord not in Behoefte.Antwoord.values:
-            raise ValidationError({"behoeften": _("Onbekend antwoord: %s") % invoer.antwoord})
-        if invoer.prioriteit and invoer.antwoord != Behoefte.Antwoord.JA:
-            raise ValidationError(
-                {"behoeften": _("Een prioriteit hoort alleen bij een behoefte (antwoord ja).")}
-            )
-        if invoer.prioriteit and invoer.prioriteit not in Behoefte.Prioriteit.values:
-            raise ValidationError({"behoeften": _("Onbekende prioriteit: %s") % invoer.prioriteit})
+        fout = _behoefte_fout(invoer)
+        if fout is not None:
+            raise ValidationError({"behoeften": fout[1]})
 
 
 def _verblijf_controleren(verblijf: Verblijf, datum: datetime.date) -> None:
@@ -81,7 +86,9 @@ def onthaal_registreren(
 ) -> Onthaal:
     """The intake conversation with its needs detection, in one write."""
     verblijf = (
-        Verblijf.objects.select_for_update().select_related("gedetineerde").get(pk=verblijf.pk)
+        Verblijf.objects.select_for_update(of=("self",))
+        .select_related("gedetineerde")
+        .get(pk=verblijf.pk)
     )
     _verblijf_controleren(verblijf, datum)
     _behoeften_controleren(behoeften)
@@ -140,7 +147,9 @@ def onthaal_overslaan(
             {"reden_overslaan": _("Kies een reden om het onthaal over te slaan.")}
         )
     verblijf = (
-        Verblijf.objects.select_for_update().select_related("gedetineerde").get(pk=verblijf.pk)
+        Verblijf.objects.select_for_update(of=("self",))
+        .select_related("gedetineerde")
+        .get(pk=verblijf.pk)
     )
     datum = datum or timezone.localdate()
     _verblijf_controleren(verblijf, max(datum, verblijf.van))
@@ -177,7 +186,10 @@ def behoefte_vastleggen(
     notitie: str = "",
 ) -> Behoefte:
     """A need detected after the intake (a later conversation, a referral back)."""
-    _behoeften_controleren([BehoefteInvoer(levensdomein, antwoord, prioriteit, notitie)])
+    # One need, one form: the error goes on the field itself, not on an intake's list.
+    fout = _behoefte_fout(BehoefteInvoer(levensdomein, antwoord, prioriteit, notitie))
+    if fout is not None:
+        raise ValidationError({fout[0]: fout[1]})
     behoefte = Behoefte.objects.create(
         gedetineerde=gedetineerde,
         levensdomein=levensdomein,

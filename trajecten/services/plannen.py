@@ -57,8 +57,10 @@ def _mag_plan_bewerken(plan: HdvPlan, door: Any) -> None:
 
 
 def _plan_vergrendelen(plan: HdvPlan) -> HdvPlan:
+    # Lock the plan only: the prison is a nullable join (PostgreSQL refuses to lock it)
+    # and locking the person would queue behind a transfer holding it.
     return (
-        HdvPlan.objects.select_for_update()
+        HdvPlan.objects.select_for_update(of=("self",))
         .select_related("gedetineerde__huidige_gevangenis")
         .get(pk=plan.pk)
     )
@@ -118,10 +120,9 @@ def doel_toevoegen(
         organisatie=organisatie,
         volgorde=volgorde,
     )
+    teksten = [tekst.strip() for tekst in stappen if tekst.strip()]
     Stap.objects.bulk_create(
-        Stap(doel=doel, omschrijving=tekst.strip(), volgorde=i)
-        for i, tekst in enumerate(stappen, start=1)
-        if tekst.strip()
+        Stap(doel=doel, omschrijving=tekst, volgorde=i) for i, tekst in enumerate(teksten, start=1)
     )
     vastleggen(
         door=door,
@@ -287,8 +288,11 @@ def plan_vastleggen(*, plan: HdvPlan, door: Any, aanleiding: str = "") -> Planve
     vandaag = timezone.localdate()
     plan.laatst_herzien = vandaag
     plan.volgende_herziening = volgende_herziening(plan.gedetineerde, vandaag)
-    plan.begeleider = door
-    plan.save(update_fields=["begeleider"])
+    # Whoever reviews it with the person becomes its trajectbegeleider, if they work for
+    # the coordinating organisation; a reader under consent does not take it over.
+    if organisatie_van(door).pk == plan.organisatie_id:
+        plan.begeleider = door
+        plan.save(update_fields=["begeleider"])
     versie = _versie_vastleggen(plan, aanleiding.strip() or _("herziening"), door)
     vastleggen(
         door=door,

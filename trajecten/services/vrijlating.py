@@ -189,6 +189,10 @@ def overdracht_delen(
     *, voorbereiding: Vrijlatingsvoorbereiding, organisatie: Organisatie, door: Any
 ) -> dict[str, Any]:
     """The handover for a justitiehuis or OCMW: only with the person's consent, and recorded."""
+    # Read it again: once frozen, what is shared is what was handed over, whatever the caller holds.
+    voorbereiding = Vrijlatingsvoorbereiding.objects.select_related(
+        "gedetineerde__huidige_gevangenis", "verblijf__gevangenis"
+    ).get(pk=voorbereiding.pk)
     if not heeft_toestemming(voorbereiding.gedetineerde, organisatie.pk, Categorie.VRIJLATING):
         raise ValidationError(
             {

@@ -14,7 +14,7 @@ from hdv.scope import actieve_gevangenis, get_in_scope_or_404
 from trajecten.bevolkingsfeed import Bestandsfout
 from trajecten.bevolkingsimport import bevolkingsimport_uit_bestand
 from trajecten.models import Bevolkingsimport, Gedetineerde
-from trajecten.selectors import gedetineerde_openen, gedetineerden_in_gevangenis
+from trajecten.selectors import gedetineerden_in_gevangenis
 
 
 def _get_gedetineerde_for_user(request: HttpRequest, pk: int) -> Gedetineerde:
@@ -35,28 +35,6 @@ def gedetineerden_lijst(request: HttpRequest) -> HttpResponse:
         request,
         "trajecten/gedetineerden_lijst.html",
         {"pagina": pagina, "zoekterm": zoekterm, "gevangenis": gevangenis},
-    )
-
-
-@permission_required("trajecten.view_gedetineerde", raise_exception=True)
-def gedetineerde_dossier(request: HttpRequest, pk: int) -> HttpResponse:
-    gedetineerde = gedetineerde_openen(user=request.user, pk=pk)
-    verblijven = gedetineerde.verblijven.select_related("gevangenis")
-    # Target-group flags are not even read for a user who may not see them.
-    vlaggen = (
-        gedetineerde.doelgroepvlaggen.select_related("doelgroep")
-        if request.user.has_perm("trajecten.view_doelgroepvlag")
-        else None
-    )
-    return render(
-        request,
-        "trajecten/gedetineerde_dossier.html",
-        {
-            "gedetineerde": gedetineerde,
-            "verblijven": verblijven,
-            "statuutwijzigingen": gedetineerde.statuutwijzigingen.all(),
-            "vlaggen": vlaggen,
-        },
     )
 
 
