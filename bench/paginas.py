@@ -51,9 +51,33 @@ PAGINAS = [
     ("organisatieondersteuner", "/aanbod/afdrukken/weekprogramma/", 200),
     ("organisatieondersteuner", "/aanbod/afdrukken/weekprogramma.pdf", 1000),
     ("organisatieondersteuner", "/aanbod/afdrukken/brochure.pdf?taal=fr", 1500),
+    ("trajectbegeleider", "/werklijst/", 200),
+    ("trajectbegeleider", "/personen/zoeken/?q=an", 150),
+    ("trajectbegeleider", "/personen/{dossier}/", 200),
+    ("trajectbegeleider", "/personen/{dossier}/plan/", 200),
+    ("trajectbegeleider", "/personen/{dossier}/plan/pdf/", 1000),
+    ("trajectbegeleider", "/api/v1/gedetineerden/{dossier}/doorverwijzingen/", 150),
+    ("hulpverlener", "/doorverwijzingen/inbox/", 150),
+    ("hulpverlener", "/personen/{dossier}/", 200),
     ("centraal", "/", 150),
     ("beheerder", "/", 200),
 ]
+
+
+def _rijkste_dossier() -> int:
+    """The person in Antwerpen with the most referrals and a plan: the heaviest file."""
+    from django.db.models import Count
+
+    from trajecten.models import Gedetineerde
+
+    persoon = (
+        Gedetineerde.objects.filter(huidige_gevangenis__code="ANT", hdv_plan__isnull=False)
+        .annotate(n=Count("doorverwijzingen"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    assert persoon is not None, "geen dossier met een plan in de demo"
+    return persoon.pk
 
 
 def main() -> None:
@@ -64,7 +88,9 @@ def main() -> None:
     print(f"database: {connection.vendor}, {HERHALINGEN} herhalingen per pagina")
     print(f"{'gebruiker':<24} {'pagina':<40} {'mediaan':>8} {'p95':>8} {'queries':>8}  doel")
     mislukt = False
-    for gebruikersnaam, pad, doel in PAGINAS:
+    dossier = _rijkste_dossier()
+    for gebruikersnaam, sjabloon, doel in PAGINAS:
+        pad = sjabloon.format(dossier=dossier)
         client = Client()
         client.force_login(user_model.objects.get(username=gebruikersnaam))
         client.get(pad)  # warm up: sessions, caches, the database's plan cache
