@@ -117,3 +117,16 @@ def test_a_transfer_mails_without_naming_the_person(
     for bericht in mail.outbox:
         _zonder_persoonsgegevens(bericht, persoon)
     assert set(Taak.objects.values_list("gemaild", flat=True)) == {True}
+
+
+def test_no_job_is_queued_when_nobody_of_the_audience_opted_in(
+    persoon, antwerpen, alice, django_capture_on_commit_callbacks, monkeypatch
+):
+    from trajecten import tasks
+
+    gestart = []
+    monkeypatch.setattr(tasks.taak_mailen, "delay", lambda *a: gestart.append(a))
+    with django_capture_on_commit_callbacks(execute=True):
+        _taak(persoon, antwerpen, permissie="trajecten.change_hdvplan")
+    assert gestart == []
+    assert mail.outbox == []

@@ -51,10 +51,17 @@ def taak_aanmaken(
         gevangenis=gevangenis,
         persoon_id=gedetineerde.pk if gedetineerde else None,
     )
-    from trajecten.tasks import taak_mailen
-
-    transaction.on_commit(lambda: taak_mailen.delay(taak.pk))
+    transaction.on_commit(lambda: _mailen_als_gevraagd(taak))
     return taak
+
+
+def _mailen_als_gevraagd(taak: Taak) -> None:
+    # Most workers don't opt in: no job (and no broker round trip) when nobody asked.
+    from trajecten.tasks import taak_mailen
+    from trajecten.werklijsten import taak_ontvangers
+
+    if taak_ontvangers(taak).filter(medewerker__meldingen_per_email=True).exists():
+        taak_mailen.delay(taak.pk)
 
 
 @transaction.atomic
