@@ -68,6 +68,9 @@ _PLANNEN = [
 ]
 _CATALOGUS_BEHEREN = ["aanbod.add_aanbod", "aanbod.change_aanbod", "aanbod.archiveer_aanbod"]
 
+_DEELNAME_LEZEN = ["deelname.view_inschrijving", "deelname.view_aanwezigheid"]
+_INSCHRIJVEN = ["deelname.add_inschrijving", "deelname.change_inschrijving"]
+
 ROLLEN: dict[str, list[str]] = {
     TRAJECTBEGELEIDER: [
         *_PERSONEN_LEZEN,
@@ -75,6 +78,8 @@ ROLLEN: dict[str, list[str]] = {
         *_DOSSIER_LEZEN,
         *_TRAJECT_BEGELEIDEN,
         "trajecten.beantwoord_doorverwijzing",
+        *_DEELNAME_LEZEN,
+        *_INSCHRIJVEN,
         "hdv.gevangenis_overzicht",
         "trajecten.view_doelgroepvlag",
     ],
@@ -83,6 +88,10 @@ ROLLEN: dict[str, list[str]] = {
         *_AANBOD_LEZEN,
         *_PLANNEN,
         *_CATALOGUS_BEHEREN,
+        *_DEELNAME_LEZEN,
+        *_INSCHRIJVEN,
+        "deelname.add_aanwezigheid",
+        "deelname.registreer_alle_aanwezigheden",
         "hdv.gevangenis_overzicht",
     ],
     HULPVERLENER: [
@@ -93,6 +102,9 @@ ROLLEN: dict[str, list[str]] = {
         "trajecten.add_doorverwijzing",
         "trajecten.change_doorverwijzing",
         "trajecten.view_toestemming",
+        *_DEELNAME_LEZEN,
+        *_INSCHRIJVEN,
+        "deelname.add_aanwezigheid",
     ],
     BELEIDSCOORDINATOR: [*_AANBOD_LEZEN, "hdv.gevangenis_overzicht"],
     CENTRALE_MEDEWERKER: [*_AANBOD_LEZEN, *_CATALOGUS_BEHEREN, "hdv.vlaams_overzicht"],
@@ -105,6 +117,7 @@ ROLLEN: dict[str, list[str]] = {
         "hdv.audit_raadplegen",
         "trajecten.view_doelgroepvlag",
         "trajecten.importeer_bevolking",
+        *_DEELNAME_LEZEN,
         "hdv.gevangenis_overzicht",
         "hdv.vlaams_overzicht",
         "hdv.view_auditrecord",
@@ -169,3 +182,32 @@ def rollen_installeren_na_migratie(sender: Any, **kwargs: Any) -> None:
     """
     if kwargs.get("using", "default") == "default" and _alle_permissies_bestaan():
         rollen_installeren()
+
+
+def permissies_aanvullen(apps: Any, app_label: str, nieuw: dict[str, list[str]]) -> None:
+    """For a data migration: add an app's new permissions to role groups that exist.
+
+    A new installation has no groups yet when it migrates (they come after, from ROLLEN);
+    an existing one gets these permissions added and nothing removed, so a beheerder's
+    changes to the groups stay.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    Group = apps.get_model("auth", "Group")
+    if not Group.objects.filter(name__in=nieuw).exists():
+        return
+    # The migration state's app config has no models module; create_permissions only
+    # checks that it is set.
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Permission = apps.get_model("auth", "Permission")
+    for rol, codenames in nieuw.items():
+        groep = Group.objects.filter(name=rol).first()
+        if groep is not None:
+            groep.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
+            )

@@ -204,7 +204,8 @@ def overdracht_leesbaar(inhoud: dict[str, Any], *, met_plan: bool) -> dict[str, 
             for punt in inhoud.get("checklist", [])
         ],
         "plan": plan_leesbaar(plan) if plan and met_plan else None,
-        "plan_afgeschermd": bool(plan) and not met_plan,
+        "plan_afgeschermd": bool(inhoud.get("plan_afgeschermd")) or (bool(plan) and not met_plan),
+        "doorverwijzingen_afgeschermd": inhoud.get("doorverwijzingen_afgeschermd", 0),
         "doorverwijzingen": [
             {
                 "domein": _label(Levensdomein, d["levensdomein"]),

@@ -35,6 +35,7 @@ from trajecten.models import (
 )
 from trajecten.services.plannen import plan_versie_bij_gebeurtenis
 from trajecten.services.taken import taak_aanmaken
+from trajecten.services.vastleggen import vastleggen
 from trajecten.services.vrijlating import voorbereiding_bevriezen
 
 # The permission of whoever keeps plans: the trajectbegeleiders.
@@ -125,7 +126,13 @@ def _betrokkenen_verwittigen(
             gevangenis=gevangenis,
             soort=soort,
             titel=titel,
-            inhoud=_("Er loopt een doorverwijzing naar je organisatie."),
+            inhoud=_(
+                "Er loopt een doorverwijzing naar je organisatie. Ze gaat mee met de persoon: "
+                "je collega's in de nieuwe gevangenis kunnen ze beantwoorden, of de "
+                "trajectbegeleider daar trekt ze in en verwijst opnieuw door."
+            )
+            if soort == Taak.Soort.OVERPLAATSING
+            else _("Er liep een doorverwijzing naar je organisatie."),
             gedetineerde=gedetineerde,
             permissie=ONTVANGER,
             organisatie=organisatie,
@@ -149,9 +156,18 @@ def bij_overplaatsing(gebeurtenis: gebeurtenissen.Overplaatsing) -> None:
             door=door,
         ).plan
     # A running release preparation goes along with the person.
-    Vrijlatingsvoorbereiding.objects.filter(verblijf=oud, bevroren_op__isnull=True).update(
-        verblijf=nieuw
-    )
+    for voorbereiding in Vrijlatingsvoorbereiding.objects.filter(
+        verblijf=oud, bevroren_op__isnull=True
+    ):
+        voorbereiding.verblijf = nieuw
+        voorbereiding.save(update_fields=["verblijf"])
+        vastleggen(
+            door=door,
+            actie="vrijlating voorbereiding verhuisd",
+            obj=voorbereiding,
+            gedetineerde=gedetineerde,
+            velden=["verblijf"],
+        )
     titel = _("%(naam)s (%(nummer)s) is overgeplaatst naar %(gevangenis)s op %(datum)s") % {
         "naam": gedetineerde.volledige_naam,
         "nummer": gedetineerde.detineenummer,

@@ -35,12 +35,16 @@ def onthalen_te_doen(*, user: Any, gevangenis: Gevangenis | None) -> QuerySet[Ve
 def herzieningen_te_doen(
     *, user: Any, gevangenis: Gevangenis | None, vandaag: datetime.date | None = None
 ) -> QuerySet[HdvPlan]:
-    """Plans of people present in the prison whose review is due within two weeks."""
-    if gevangenis is None:
+    """Plans of people present in the prison whose review is due within two weeks,
+    coordinated by the user's organisation."""
+    eigen = organisatie_id(user)
+    if gevangenis is None or eigen is None:
         return HdvPlan.objects.none()
     vandaag = vandaag or timezone.localdate()
+    # Only the plans the user's organisation coordinates: a review is theirs to do.
     return (
         HdvPlan.objects.zichtbaar_voor(user)
+        .filter(organisatie_id=eigen)
         .filter(
             gedetineerde__verblijven__gevangenis=gevangenis,
             gedetineerde__verblijven__tot__isnull=True,

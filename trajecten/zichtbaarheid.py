@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from hdv.scope import organisatie_id
 from trajecten.models import (
@@ -35,6 +35,33 @@ from trajecten.models import (
     Toestemming,
 )
 
+_ONBEKEND = object()
+
+
+def vrijlating_met_eigenaar(queryset: Any) -> Any:
+    """Preparations annotated with what ``Inzicht.vrijlating`` needs, to spare it a query."""
+    return queryset.annotate(plan_organisatie_id=F("gedetineerde__hdv_plan__organisatie_id"))
+
+
+def vrijlating_eigenaar(gedetineerde_id: int) -> int | None:
+    """The organisation coordinating a person's (latest) release preparation, if any."""
+    from trajecten.models import Vrijlatingsvoorbereiding
+
+    rij = (
+        Vrijlatingsvoorbereiding.objects.filter(gedetineerde_id=gedetineerde_id)
+        .order_by("-geopend_op", "-id")
+        .values_list("organisatie_id", "gedetineerde__hdv_plan__organisatie_id")
+        .first()
+    )
+    if rij is None:
+        plan = (
+            HdvPlan.objects.filter(gedetineerde_id=gedetineerde_id)
+            .values_list("organisatie_id", flat=True)
+            .first()
+        )
+        return plan
+    return rij[0] or rij[1]
+
 
 @dataclass
 class Inzicht:
@@ -44,6 +71,10 @@ class Inzicht:
     gedetineerde_id: int
     organisatie_id: int | None
     categorieen: frozenset[str] = field(default_factory=frozenset)
+    _vrijlating_eigenaar: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._vrijlating_eigenaar = _ONBEKEND
 
     def mag(self, categorie: str, eigenaar_id: int | None) -> bool:
         """May this user read content of ``categorie`` owned by organisation ``eigenaar_id``?"""
@@ -63,12 +94,44 @@ class Inzicht:
     def doorverwijzing(self, doorverwijzing: Doorverwijzing) -> bool:
         return self.mag(Categorie.DOORVERWIJZINGEN, doorverwijzing.van_organisatie_id)
 
-    def vrijlating(self) -> bool:
-        # The release preparation is the trajectbegeleiders' coordination work; other
-        # organisations read it with consent.
-        return self.user.has_perm("trajecten.change_vrijlatingsvoorbereiding") or (
-            Categorie.VRIJLATING in self.categorieen
-        )
+    def vrijlating(self, voorbereiding: Any = None) -> bool:
+        """The release preparation: for its coordinating organisation (the one that opened
+        it, else the plan's), and for organisations with consent. One not yet taken up by
+        anyone is open to the trajectbegeleiders, the first of whom takes it up."""
+        if self.organisatie_id is None:
+            return False
+        if Categorie.VRIJLATING in self.categorieen:
+            return True
+        if self._vrijlating_eigenaar is _ONBEKEND:
+            if voorbereiding is not None and hasattr(voorbereiding, "plan_organisatie_id"):
+                # Loaded with its plan's organisation (vrijlating_met_eigenaar): no query.
+                self._vrijlating_eigenaar = (
+                    voorbereiding.organisatie_id or voorbereiding.plan_organisatie_id
+                )
+            else:
+                self._vrijlating_eigenaar = vrijlating_eigenaar(self.gedetineerde_id)
+        eigenaar = self._vrijlating_eigenaar
+        if eigenaar is None:
+            return bool(self.user.has_perm("trajecten.change_vrijlatingsvoorbereiding"))
+        return eigenaar == self.organisatie_id
+
+    def overdracht(self, inhoud: dict[str, Any] | None) -> dict[str, Any]:
+        """A handover summary with only what this user may read: the plan under the plan's
+        rule, each referral under the referrals' rule."""
+        inhoud = dict(inhoud or {})
+        plan = inhoud.get("plan")
+        if plan and not self.mag(Categorie.PLAN, plan.get("organisatie_id")):
+            inhoud["plan"] = None
+            inhoud["plan_afgeschermd"] = True
+        doorverwijzingen = inhoud.get("doorverwijzingen") or []
+        zichtbaar = [
+            d
+            for d in doorverwijzingen
+            if self.mag(Categorie.DOORVERWIJZINGEN, d.get("van_organisatie_id"))
+        ]
+        inhoud["doorverwijzingen"] = zichtbaar
+        inhoud["doorverwijzingen_afgeschermd"] = len(doorverwijzingen) - len(zichtbaar)
+        return inhoud
 
 
 def actieve_toestemmingen(gedetineerde_id: int) -> QuerySet[Toestemming]:

@@ -56,6 +56,13 @@ class VrijlatingOutput(Afgeschermd, serializers.ModelSerializer):
     def lezen(self, inzicht: Any, instance: Vrijlatingsvoorbereiding) -> bool:
         return bool(inzicht.vrijlating())
 
+    def to_representation(self, instance: Any) -> Any:
+        data = super().to_representation(instance)
+        # The frozen handover holds the plan and referrals: each under its own rule.
+        if data.get("overdracht") is not None:
+            data["overdracht"] = self.context["inzicht"].overdracht(data["overdracht"])
+        return data
+
 
 class ChecklistpuntInput(serializers.Serializer):
     """Fields left out keep their value."""

@@ -48,26 +48,9 @@ NIEUW = {
 
 
 def aanvullen(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from hdv.rollen import permissies_aanvullen
 
-    Group = apps.get_model("auth", "Group")
-    if not Group.objects.filter(name__in=NIEUW).exists():
-        return  # a new installation: hdv.rollen installs the groups after migrating
-    # The migration state's app config has no models module; create_permissions only
-    # checks that it is set.
-    app_config = apps.get_app_config("trajecten")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Permission = apps.get_model("auth", "Permission")
-    for rol, codenames in NIEUW.items():
-        groep = Group.objects.filter(name=rol).first()
-        if groep is not None:
-            groep.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="trajecten", codename__in=codenames
-                )
-            )
+    permissies_aanvullen(apps, "trajecten", NIEUW)
 
 
 class Migration(migrations.Migration):

@@ -24,6 +24,16 @@ class Vrijlatingsvoorbereiding(models.Model):
     verblijf = models.OneToOneField(
         Verblijf, on_delete=models.PROTECT, related_name="vrijlatingsvoorbereiding"
     )
+    # Who coordinates it and reads it without consent: the organisation that opened it, or
+    # (opened by the daily job) that of the plan; empty until someone takes it up.
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
     verwachte_datum = models.DateField(_("verwachte vrijlating"), null=True, blank=True)
     geopend_op = models.DateField(_("geopend op"))
     bevroren_op = models.DateField(_("bevroren op"), null=True, blank=True)

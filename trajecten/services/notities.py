@@ -122,6 +122,11 @@ def toestemming_intrekken(
     if toestemming.ingetrokken_op is not None:
         raise ValidationError(_("Deze toestemming is al ingetrokken."))
     ingetrokken_op = ingetrokken_op or timezone.localdate()
+    if ingetrokken_op > timezone.localdate():
+        # It takes effect at once; a withdrawal "from next month" would mislead.
+        raise ValidationError(
+            {"ingetrokken_op": _("Een intrekking kan niet in de toekomst liggen.")}
+        )
     if ingetrokken_op < toestemming.gegeven_op:
         raise ValidationError(
             {"ingetrokken_op": _("Een intrekking kan niet voor de toestemming liggen.")}

@@ -241,6 +241,7 @@ def plan_inhoud(plan: HdvPlan) -> dict[str, Any]:
     doelen = plan.doelen.select_related("organisatie").prefetch_related("stappen")
     return {
         "organisatie": str(plan.organisatie),
+        "organisatie_id": plan.organisatie_id,
         "begeleider": plan.begeleider.get_full_name() if plan.begeleider else "",
         "volgende_herziening": plan.volgende_herziening.isoformat(),
         "doelen": [
@@ -290,16 +291,18 @@ def plan_vastleggen(*, plan: HdvPlan, door: Any, aanleiding: str = "") -> Planve
     plan.volgende_herziening = volgende_herziening(plan.gedetineerde, vandaag)
     # Whoever reviews it with the person becomes its trajectbegeleider, if they work for
     # the coordinating organisation; a reader under consent does not take it over.
-    if organisatie_van(door).pk == plan.organisatie_id:
+    velden = ["versie", "volgende_herziening"]
+    if organisatie_van(door).pk == plan.organisatie_id and plan.begeleider_id != door.pk:
         plan.begeleider = door
         plan.save(update_fields=["begeleider"])
+        velden.append("begeleider")
     versie = _versie_vastleggen(plan, aanleiding.strip() or _("herziening"), door)
     vastleggen(
         door=door,
         actie="plan vastgelegd",
         obj=versie,
         gedetineerde=plan.gedetineerde,
-        velden=["versie", "volgende_herziening"],
+        velden=velden,
     )
     return versie
 

@@ -23,8 +23,8 @@ from trajecten.models import (
     Vrijlatingsvoorbereiding,
 )
 from trajecten.services.plannen import plan_inhoud, verwachte_vrijlating
-from trajecten.services.vastleggen import vastleggen
-from trajecten.zichtbaarheid import heeft_toestemming
+from trajecten.services.vastleggen import organisatie_van, vastleggen, vereis
+from trajecten.zichtbaarheid import heeft_toestemming, inzicht
 
 
 def _open_verblijf(gedetineerde: Gedetineerde) -> Verblijf:
@@ -32,6 +32,14 @@ def _open_verblijf(gedetineerde: Gedetineerde) -> Verblijf:
     if verblijf is None:
         raise ValidationError(_("Deze persoon verblijft niet (meer) in een gevangenis."))
     return verblijf
+
+
+def _coordinator(gedetineerde: Gedetineerde, door: Any) -> Organisatie | None:
+    """Whoever opens it coordinates it; the daily job leaves it to the plan's organisation."""
+    if getattr(door, "is_authenticated", False):
+        return organisatie_van(door)
+    plan = HdvPlan.objects.filter(gedetineerde=gedetineerde).select_related("organisatie").first()
+    return plan.organisatie if plan else None
 
 
 @transaction.atomic
@@ -49,6 +57,7 @@ def vrijlating_voorbereiden(
             voorbereiding = Vrijlatingsvoorbereiding.objects.create(
                 gedetineerde=gedetineerde,
                 verblijf=verblijf,
+                organisatie=_coordinator(gedetineerde, door),
                 verwachte_datum=verwachte_vrijlating(gedetineerde, vandaag),
                 geopend_op=vandaag,
             )
@@ -102,8 +111,16 @@ def checklistpunt_bijwerken(
         .select_related("voorbereiding__gedetineerde__huidige_gevangenis")
         .get(pk=punt.pk)
     )
-    if punt.voorbereiding.bevroren:
+    voorbereiding = punt.voorbereiding
+    vereis(
+        inzicht(door, voorbereiding.gedetineerde).vrijlating(),
+        _("Deze voorbereiding wordt door een andere organisatie gecoördineerd."),
+    )
+    if voorbereiding.bevroren:
         raise ValidationError(_("De persoon is vrijgelaten: de checklist is afgesloten."))
+    if voorbereiding.organisatie_id is None:  # nobody took it up yet: now this organisation
+        voorbereiding.organisatie = organisatie_van(door)
+        voorbereiding.save(update_fields=["organisatie"])
     if status not in Checklistpunt.Status.values:
         raise ValidationError({"status": _("Onbekende status.")})
     nieuw = {
@@ -156,6 +173,7 @@ def overdracht_samenstellen(voorbereiding: Vrijlatingsvoorbereiding) -> dict[str
             {
                 "levensdomein": d.levensdomein,
                 "naar": str(d.naar_organisatie),
+                "van_organisatie_id": d.van_organisatie_id,
                 "aanbod": d.aanbod.titel_nl if d.aanbod else "",
                 "plaats": d.plaats,
                 "status": d.status,

@@ -36,7 +36,7 @@ from trajecten.services.vrijlating import (
     vrijlating_voorbereiden,
 )
 from trajecten.views.plan import OrganisatieKeuze, formgegevens
-from trajecten.zichtbaarheid import Inzicht, inzicht
+from trajecten.zichtbaarheid import Inzicht, inzicht, vrijlating_met_eigenaar
 
 AFGESCHERMD = gettext_lazy(
     "Je organisatie heeft geen toestemming van de gedetineerde om de voorbereiding van de "
@@ -161,7 +161,7 @@ def vrijlating(request: HttpRequest, pk: int) -> HttpResponse:
     if context["zichtbaar"]:
         met_plan = _mag_plan(zicht, gedetineerde)
         context["samenvattingen"] = [
-            (v, afdrukken.overdracht_leesbaar(v.overdracht or {}, met_plan=met_plan))
+            (v, afdrukken.overdracht_leesbaar(zicht.overdracht(v.overdracht), met_plan=met_plan))
             for v in context["bevroren"]
         ]
         if lopend is not None:
@@ -250,7 +250,7 @@ def overdracht_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             return afdrukken.overdracht_pdf(
                 request,
                 voorbereiding=voorbereiding,
-                inhoud=inhoud,
+                inhoud=zicht.overdracht(inhoud),
                 organisatie=organisatie,
                 met_plan=_mag_plan(zicht, gedetineerde),
             )
@@ -274,7 +274,7 @@ def dossier_sectie(
     if not request.user.has_perm("trajecten.view_vrijlatingsvoorbereiding"):
         return {"toon_vrijlating": False}
     voorbereiding = (
-        Vrijlatingsvoorbereiding.objects.filter(gedetineerde=gedetineerde)
+        vrijlating_met_eigenaar(Vrijlatingsvoorbereiding.objects.filter(gedetineerde=gedetineerde))
         .annotate(
             aantal_punten=Count("punten"),
             aantal_afgehandeld=Count("punten", filter=Q(punten__status__in=AFGEHANDELD)),
@@ -285,7 +285,7 @@ def dossier_sectie(
     return {
         "toon_vrijlating": True,
         "vrijlating_voorbereiding": voorbereiding,
-        "vrijlating_zichtbaar": inzicht.vrijlating(),
+        "vrijlating_zichtbaar": inzicht.vrijlating(voorbereiding),
     }
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from hdv.models import Gevangenis
-from hdv.scope import actieve_gevangenis
+from hdv.scope import actieve_gevangenis, gevangenis_ids
 from trajecten import werklijsten
 from trajecten.services.taken import taak_afhandelen
 
@@ -72,6 +72,8 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             else None,
             "inbox": inbox,
             "norm_dagen": settings.HDV_ONTHAAL_NORM_DAGEN,
+            # A task about someone who left links to nothing: their file is elsewhere now.
+            "mijn_gevangenis_ids": gevangenis_ids(request.user),
             "vrijlating_dagen": settings.HDV_VRIJLATING_WERKLIJST_DAGEN,
         },
     )
