@@ -1,0 +1,95 @@
+"""Deelname's answer to transfers and releases (trajecten.gebeurtenissen).
+
+In the transaction of the stay change: every running enrolment and waiting-list entry
+of the person in the prison they left ends with the system's reason, decided by the
+system, so the uitval figures count it as a transfer or release and not as a dropout.
+The activities' supervisors in that prison get a task listing what ended.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from deelname.models import LOPEND, Inschrijving, Stopreden
+from deelname.services.inschrijvingen import inschrijving_stopzetten
+from trajecten import gebeurtenissen
+from trajecten.models import Gedetineerde, Taak, Verblijf
+from trajecten.services.taken import taak_aanmaken
+
+
+def _beeindigen(
+    *, gedetineerde_id: int, verblijf_id: int, reden: str, datum: Any, door_id: int | None
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    verblijf = Verblijf.objects.select_related("gevangenis").get(pk=verblijf_id)
+    gedetineerde = Gedetineerde.objects.get(pk=gedetineerde_id)
+    door = get_user_model().objects.filter(pk=door_id).first() if door_id else None
+    stopreden = Stopreden.objects.get(code=reden)
+    lopend = list(
+        Inschrijving.objects.filter(
+            gedetineerde_id=gedetineerde_id, gevangenis=verblijf.gevangenis, status__in=LOPEND
+        ).select_related("aanbod", "activiteit")
+    )
+    begeleiders: dict[int, list[str]] = {}
+    for inschrijving in lopend:
+        inschrijving_stopzetten(
+            inschrijving=inschrijving,
+            stopreden=stopreden,
+            beslist_door=Inschrijving.BeslistDoor.SYSTEEM,
+            door=door,
+            datum=datum,
+        )
+        activiteit = inschrijving.activiteit
+        if activiteit is not None:
+            titel = f"{inschrijving.aanbod.titel_nl} – {activiteit.naam}"
+            for user_id in activiteit.begeleiders.values_list("user_id", flat=True):
+                begeleiders.setdefault(user_id, []).append(titel)
+    if not begeleiders:
+        return
+    from django.contrib.auth import get_user_model
+
+    for user in get_user_model().objects.filter(
+        pk__in=begeleiders, is_active=True, medewerker__gevangenissen=verblijf.gevangenis
+    ):
+        taak_aanmaken(
+            gevangenis=verblijf.gevangenis,
+            soort=Taak.Soort.OVERPLAATSING if reden == "overplaatsing" else Taak.Soort.VRIJLATING,
+            titel=_("%(naam)s (%(nummer)s) is weg (%(reden)s): inschrijvingen beëindigd")
+            % {
+                "naam": gedetineerde.volledige_naam,
+                "nummer": gedetineerde.detineenummer,
+                "reden": stopreden.naam.lower(),
+            },
+            inhoud="\n".join(sorted(set(begeleiders[user.pk]))),
+            gedetineerde=gedetineerde,
+            toegewezen_aan=user,
+            door=door,
+        )
+
+
+def bij_overplaatsing(gebeurtenis: gebeurtenissen.Overplaatsing) -> None:
+    _beeindigen(
+        gedetineerde_id=gebeurtenis.gedetineerde_id,
+        verblijf_id=gebeurtenis.oud_verblijf_id,
+        reden="overplaatsing",
+        datum=gebeurtenis.datum,
+        door_id=gebeurtenis.door_id,
+    )
+
+
+def bij_vrijlating(gebeurtenis: gebeurtenissen.Vrijlating) -> None:
+    _beeindigen(
+        gedetineerde_id=gebeurtenis.gedetineerde_id,
+        verblijf_id=gebeurtenis.verblijf_id,
+        reden="vrijlating",
+        datum=gebeurtenis.datum,
+        door_id=gebeurtenis.door_id,
+    )
+
+
+def registreren() -> None:
+    gebeurtenissen.bij_overplaatsing(bij_overplaatsing)
+    gebeurtenissen.bij_vrijlating(bij_vrijlating)

@@ -1,0 +1,44 @@
+"""Reads of deelname: waiting lists with positions, registers, always in scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from aanbod.models import Activiteit
+from deelname.models import Aanwezigheid, Inschrijving, Status
+
+
+def sessies_met_aanwezigheden(sessie_ids: list[int]) -> set[int]:
+    """For aanbod's cancellation: a session with registered attendance asks to confirm."""
+    return set(
+        Aanwezigheid.objects.filter(sessie_id__in=sessie_ids).values_list("sessie_id", flat=True)
+    )
+
+
+def wachtlijst(*, user: Any, activiteit: Activiteit) -> QuerySet[Inschrijving]:
+    """The waiting list of an activity, in order, with each person's position."""
+    return (
+        Inschrijving.objects.zichtbaar_voor(user)
+        .filter(activiteit=activiteit, status=Status.WACHTLIJST)
+        .annotate(
+            positie=Window(
+                RowNumber(),
+                order_by=[F("prioriteit").asc(), F("aangevraagd_op").asc(), F("id").asc()],
+            )
+        )
+        .select_related("gedetineerde")
+        .order_by("prioriteit", "aangevraagd_op", "id")
+    )
+
+
+def wachtlijsten_per_gevangenis() -> QuerySet[Any]:
+    """How many wait, per offer and prison, across Flanders: counts only, no one named."""
+    return (
+        Inschrijving.objects.filter(status=Status.WACHTLIJST)
+        .values("aanbod_id", "aanbod__titel_nl", "gevangenis_id", "gevangenis__naam")
+        .annotate(aantal=Count("id"))
+        .order_by("aanbod__titel_nl", "gevangenis__naam")
+    )

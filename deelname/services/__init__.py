@@ -1,0 +1,1 @@
+"""Writes of deelname: enrolments (inschrijvingen.py) and attendance (aanwezigheden.py)."""

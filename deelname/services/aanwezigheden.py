@@ -1,0 +1,192 @@
+"""Attendance per session: one row per person, history of every change, a lock window."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aanbod.models import Sessie
+from deelname.models import (
+    PLAATS_BEZET,
+    Aanwezigheid,
+    Aanwezigheidswijziging,
+    Afwezigheidsreden,
+    Inschrijving,
+    Status,
+)
+from deelname.services.inschrijvingen import inschrijving_activeren
+from hdv.audit import wijziging_vastleggen
+from hdv.scope import organisatie_id
+
+
+@dataclass(frozen=True)
+class Registratie:
+    inschrijving_id: int
+    status: str
+    reden: str = ""  # code of an Afwezigheidsreden, only with afwezig
+    toelichting: str = ""
+
+
+def vergrendeld_op(sessie: Sessie) -> datetime.date:
+    """The last day this session's attendance can still be changed."""
+    return sessie.datum + datetime.timedelta(days=settings.HDV_AANWEZIGHEID_WIJZIGBAAR_DAGEN)
+
+
+def mag_registreren(door: Any, sessie: Sessie) -> bool:
+    """The organisation support registers every session; provider staff their own offer's."""
+    if door.has_perm("deelname.registreer_alle_aanwezigheden"):
+        return True
+    return door.has_perm("deelname.add_aanwezigheid") and (
+        organisatie_id(door) == sessie.activiteit.aanbod.organisatie_id
+    )
+
+
+def sessie_controleren(sessie: Sessie, vandaag: datetime.date | None = None) -> None:
+    vandaag = vandaag or timezone.localdate()
+    if sessie.annuleringsreden_id:
+        raise ValidationError(
+            _("Deze sessie is geannuleerd: er is geen aanwezigheid te registreren.")
+        )
+    if sessie.datum > vandaag:
+        raise ValidationError(_("Deze sessie moet nog plaatsvinden."))
+    if vandaag > vergrendeld_op(sessie):
+        raise ValidationError(
+            _("De aanwezigheden van deze sessie zijn vergrendeld sinds %(datum)s.")
+            % {"datum": vergrendeld_op(sessie).strftime("%d/%m/%Y")}
+        )
+
+
+def ingeschrevenen(sessie: Sessie) -> list[Inschrijving]:
+    """Who belongs on the register: placed on or before the session's day and not ended
+    before it (someone who stopped later still has their earlier sessions)."""
+    kandidaten = (
+        Inschrijving.objects.filter(
+            activiteit_id=sessie.activiteit_id,
+            status__in=[*PLAATS_BEZET, Status.AFGEROND, Status.STOPGEZET],
+        )
+        .select_related("gedetineerde")
+        .prefetch_related("stappen")
+        .order_by("gedetineerde__achternaam", "gedetineerde__voornaam", "id")
+    )
+    lijst = []
+    for inschrijving in kandidaten:
+        stappen = list(inschrijving.stappen.all())
+        geplaatst = [s.datum for s in stappen if s.naar_status == Status.INGESCHREVEN]
+        beeindigd = [
+            s.datum for s in stappen if s.naar_status in (Status.AFGEROND, Status.STOPGEZET)
+        ]
+        if not geplaatst or min(geplaatst) > sessie.datum:
+            continue
+        if beeindigd and max(beeindigd) < sessie.datum:
+            continue
+        lijst.append(inschrijving)
+    return lijst
+
+
+@transaction.atomic
+def aanwezigheden_registreren(
+    *, sessie: Sessie, registraties: Sequence[Registratie], door: Any
+) -> list[Aanwezigheid]:
+    """Register (or correct) a session's attendance; submitting twice changes nothing.
+
+    Every row is validated before anything is written: one bad row refuses the whole
+    register, with the row named.
+    """
+    sessie = (
+        Sessie.objects.select_for_update(of=("self",))
+        .select_related("activiteit")
+        .get(pk=sessie.pk)
+    )
+    sessie_controleren(sessie)
+    toegelaten = {i.pk: i for i in ingeschrevenen(sessie)}
+    redenen = {r.code: r for r in Afwezigheidsreden.objects.filter(actief=True)}
+    gezien: set[int] = set()
+    fouten: list[str] = []
+    for registratie in registraties:
+        inschrijving = toegelaten.get(registratie.inschrijving_id)
+        if inschrijving is None:
+            fouten.append(
+                _("Inschrijving %(id)s hoort niet bij deze sessie.")
+                % {"id": registratie.inschrijving_id}
+            )
+            continue
+        naam = inschrijving.gedetineerde.volledige_naam
+        if registratie.inschrijving_id in gezien:
+            fouten.append(_("%(naam)s staat er twee keer in.") % {"naam": naam})
+        gezien.add(registratie.inschrijving_id)
+        if registratie.status not in Aanwezigheid.Status.values:
+            fouten.append(_("%(naam)s: kies aanwezig, te laat of afwezig.") % {"naam": naam})
+        elif registratie.status == Aanwezigheid.Status.AFWEZIG and registratie.reden not in redenen:
+            fouten.append(_("%(naam)s: geef de reden van de afwezigheid.") % {"naam": naam})
+        elif registratie.status != Aanwezigheid.Status.AFWEZIG and registratie.reden:
+            fouten.append(
+                _("%(naam)s: een reden hoort alleen bij een afwezigheid.") % {"naam": naam}
+            )
+    if fouten:
+        raise ValidationError({"registraties": fouten})
+    bestaand = {
+        a.inschrijving_id: a
+        for a in Aanwezigheid.objects.select_for_update().filter(
+            sessie=sessie, inschrijving_id__in=gezien
+        )
+    }
+    resultaat = []
+    for registratie in registraties:
+        reden = (
+            redenen.get(registratie.reden)
+            if registratie.status == Aanwezigheid.Status.AFWEZIG
+            else None
+        )
+        aanwezigheid = bestaand.get(registratie.inschrijving_id)
+        if aanwezigheid is None:
+            aanwezigheid = Aanwezigheid.objects.create(
+                sessie=sessie,
+                inschrijving_id=registratie.inschrijving_id,
+                status=registratie.status,
+                reden=reden,
+                toelichting=registratie.toelichting.strip()[:200],
+                geregistreerd_door=door,
+            )
+        elif (aanwezigheid.status, aanwezigheid.reden_id) != (
+            registratie.status,
+            reden.pk if reden else None,
+        ):
+            aanwezigheid.status = registratie.status
+            aanwezigheid.reden = reden
+            aanwezigheid.toelichting = registratie.toelichting.strip()[:200]
+            aanwezigheid.geregistreerd_door = door
+            aanwezigheid.save()
+        else:
+            resultaat.append(aanwezigheid)
+            continue  # the same again: nothing to record
+        Aanwezigheidswijziging.objects.create(
+            aanwezigheid=aanwezigheid, status=aanwezigheid.status, reden=reden, door=door
+        )
+        inschrijving = toegelaten[registratie.inschrijving_id]
+        if (
+            registratie.status != Aanwezigheid.Status.AFWEZIG
+            and inschrijving.status == Status.INGESCHREVEN
+        ):
+            inschrijving_activeren(inschrijving=inschrijving, door=door, datum=sessie.datum)
+        resultaat.append(aanwezigheid)
+    wijziging_vastleggen(
+        door=door,
+        actie="aanwezigheden geregistreerd",
+        obj=sessie,
+        gevangenis=sessie.activiteit.gevangenis,
+        velden=["aanwezigheden"],
+    )
+    return resultaat
+
+
+def iedereen_aanwezig(sessie: Sessie) -> list[Registratie]:
+    """The starting point of the register: everyone present, then the exceptions."""
+    return [Registratie(i.pk, Aanwezigheid.Status.AANWEZIG) for i in ingeschrevenen(sessie)]

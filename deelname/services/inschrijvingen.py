@@ -1,0 +1,315 @@
+"""Enrolments: asked for, placed or put on the waiting list, active, completed or stopped.
+
+Capacity is the one hard limit, kept under concurrent requests by locking the row that
+holds it (the activity, or the prison's individual offer) before counting the places.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aanbod.models import Aanbod, AanbodInGevangenis, Activiteit
+from deelname import workflow
+from deelname.controles import Waarschuwing, controleren
+from deelname.models import PLAATS_BEZET, Bron, Inschrijving, Inschrijvingsstap, Status, Stopreden
+from hdv.audit import wijziging_vastleggen
+from trajecten.models import Doorverwijzing, Gedetineerde
+
+
+class Waarschuwingen(ValidationError):
+    """Checks that were not overridden: the form shows them and asks for a reason."""
+
+    def __init__(self, waarschuwingen: list[Waarschuwing]) -> None:
+        self.waarschuwingen = waarschuwingen
+        super().__init__({"waarschuwingen": [w.tekst for w in waarschuwingen]})
+
+
+def _vastleggen(inschrijving: Inschrijving, actie: str, door: Any, velden: list[str]) -> None:
+    wijziging_vastleggen(
+        door=door,
+        actie=actie,
+        obj=inschrijving,
+        gevangenis=inschrijving.gevangenis,
+        persoon_id=inschrijving.gedetineerde_id,
+        velden=velden,
+    )
+
+
+def _stap(
+    inschrijving: Inschrijving,
+    van: str,
+    naar: str,
+    door: Any,
+    datum: datetime.date | None = None,
+    toelichting: str = "",
+) -> None:
+    Inschrijvingsstap.objects.create(
+        inschrijving=inschrijving,
+        van_status=van,
+        naar_status=naar,
+        datum=datum or timezone.localdate(),
+        door=door if getattr(door, "is_authenticated", False) else None,
+        toelichting=toelichting[:300],
+    )
+
+
+def _capaciteit_vergrendelen(inschrijving: Inschrijving) -> int | None:
+    """Lock the row that holds the capacity and return it (None = no limit)."""
+    if inschrijving.activiteit_id:
+        return Activiteit.objects.select_for_update().get(pk=inschrijving.activiteit_id).capaciteit
+    beschikbaarheid = (
+        AanbodInGevangenis.objects.select_for_update()
+        .filter(
+            aanbod_id=inschrijving.aanbod_id,
+            gevangenis_id=inschrijving.gevangenis_id,
+            tot__isnull=True,
+        )
+        .first()
+    )
+    return beschikbaarheid.capaciteit if beschikbaarheid else None
+
+
+def _bezet(inschrijving: Inschrijving) -> int:
+    andere = Inschrijving.objects.filter(status__in=PLAATS_BEZET).exclude(pk=inschrijving.pk)
+    if inschrijving.activiteit_id:
+        return andere.filter(activiteit_id=inschrijving.activiteit_id).count()
+    return andere.filter(
+        activiteit__isnull=True,
+        aanbod_id=inschrijving.aanbod_id,
+        gevangenis_id=inschrijving.gevangenis_id,
+    ).count()
+
+
+def _plaats_vrij(inschrijving: Inschrijving) -> bool:
+    capaciteit = _capaciteit_vergrendelen(inschrijving)
+    return capaciteit is None or _bezet(inschrijving) < capaciteit
+
+
+def _overgang(
+    inschrijving: Inschrijving,
+    naar: str,
+    door: Any,
+    toelichting: str = "",
+    datum: datetime.date | None = None,
+) -> Inschrijving:
+    van = inschrijving.status
+    if not workflow.mag(van, naar):
+        raise ValidationError(
+            {
+                "status": _("Een inschrijving met status '%(van)s' kan niet naar '%(naar)s'.")
+                % {"van": Status(van).label, "naar": Status(naar).label}
+            }
+        )
+    inschrijving.status = naar
+    inschrijving.save()
+    _stap(inschrijving, van, naar, door, datum, toelichting)
+    _vastleggen(inschrijving, f"inschrijving {naar}", door, ["status"])
+    return inschrijving
+
+
+def _doel_bepalen(
+    gedetineerde: Gedetineerde, activiteit: Activiteit | None, aanbod: Aanbod | None
+) -> tuple[Aanbod, Any]:
+    """The offer and prison of the enrolment; refused for a person not present there."""
+    gevangenis: Any
+    if activiteit is not None:
+        aanbod, gevangenis = activiteit.aanbod, activiteit.gevangenis
+        if activiteit.einddatum < timezone.localdate():
+            raise ValidationError({"activiteit": _("Deze activiteit is al afgelopen.")})
+    elif aanbod is not None:
+        gevangenis = gedetineerde.huidige_gevangenis
+        if aanbod.vorm == Aanbod.Vorm.GROEP:
+            raise ValidationError({"activiteit": _("Kies voor een groepsaanbod de activiteit.")})
+        if not AanbodInGevangenis.objects.filter(
+            aanbod=aanbod, gevangenis=gevangenis, tot__isnull=True
+        ).exists():
+            raise ValidationError(
+                {"aanbod": _("Dit aanbod wordt in deze gevangenis niet aangeboden.")}
+            )
+    else:
+        raise ValidationError({"activiteit": _("Kies een activiteit of een individueel aanbod.")})
+    if aanbod.gearchiveerd:
+        raise ValidationError({"aanbod": _("Dit aanbod is gearchiveerd.")})
+    aanwezig = gedetineerde.verblijven.filter(tot__isnull=True, gevangenis=gevangenis).exists()
+    if not aanwezig:
+        raise ValidationError(
+            {
+                "gedetineerde": _("Deze persoon verblijft niet in %(gevangenis)s.")
+                % {"gevangenis": gevangenis}
+            }
+        )
+    return aanbod, gevangenis
+
+
+@transaction.atomic
+def inschrijving_aanvragen(
+    *,
+    gedetineerde: Gedetineerde,
+    bron: str,
+    door: Any,
+    activiteit: Activiteit | None = None,
+    aanbod: Aanbod | None = None,
+    prioriteit: int = 2,
+    doorverwijzing: Doorverwijzing | None = None,
+    overschrijven: Mapping[str, str] | None = None,
+    plaatsen: bool = True,
+) -> Inschrijving:
+    """Enrol a person, or put them on the waiting list when the activity is full.
+
+    The checks (clash, remaining detention, language, level, target group) are warnings:
+    each must be overridden with a reason in ``overschrijven`` ({code: reason}) or the
+    enrolment is refused with :class:`Waarschuwingen`. ``plaatsen=False`` only records
+    the request (a detainee's own, answered later by staff).
+    """
+    if bron not in Bron.values:
+        raise ValidationError({"bron": _("Kies hoe de vraag binnenkwam.")})
+    if prioriteit not in (1, 2, 3):
+        raise ValidationError({"prioriteit": _("De prioriteit is 1, 2 of 3.")})
+    gedetineerde = Gedetineerde.objects.select_related("huidige_gevangenis").get(pk=gedetineerde.pk)
+    aanbod, gevangenis = _doel_bepalen(gedetineerde, activiteit, aanbod)
+    if doorverwijzing is not None and doorverwijzing.gedetineerde_id != gedetineerde.pk:
+        raise ValidationError(
+            {"doorverwijzing": _("Deze doorverwijzing hoort bij een andere persoon.")}
+        )
+    overschrijven = {
+        code: reden.strip() for code, reden in (overschrijven or {}).items() if reden.strip()
+    }
+    waarschuwingen = controleren(gedetineerde=gedetineerde, aanbod=aanbod, activiteit=activiteit)
+    open_waarschuwingen = [w for w in waarschuwingen if w.code not in overschrijven]
+    if open_waarschuwingen:
+        raise Waarschuwingen(open_waarschuwingen)
+    inschrijving = Inschrijving(
+        gedetineerde=gedetineerde,
+        gevangenis=gevangenis,
+        aanbod=aanbod,
+        activiteit=activiteit,
+        bron=bron,
+        doorverwijzing=doorverwijzing,
+        status=Status.AANGEVRAAGD,
+        prioriteit=prioriteit,
+        aangevraagd_op=timezone.now(),
+        overschreven_waarschuwingen=[
+            {"code": w.code, "tekst": w.tekst, "reden": overschrijven[w.code]}
+            for w in waarschuwingen
+        ],
+        aangemaakt_door=door if getattr(door, "is_authenticated", False) else None,
+    )
+    try:
+        with transaction.atomic():
+            inschrijving.save()
+    except IntegrityError:
+        raise ValidationError(
+            {
+                "gedetineerde": _(
+                    "Deze persoon is hier al ingeschreven of staat al op de wachtlijst."
+                )
+            }
+        ) from None
+    _stap(inschrijving, "", Status.AANGEVRAAGD, door)
+    _vastleggen(
+        inschrijving, "inschrijving aangevraagd", door, ["status", "bron", "aanbod", "activiteit"]
+    )
+    if plaatsen:
+        naar = Status.INGESCHREVEN if _plaats_vrij(inschrijving) else Status.WACHTLIJST
+        _overgang(inschrijving, naar, door)
+    return inschrijving
+
+
+def _vergrendelen(inschrijving: Inschrijving) -> Inschrijving:
+    return (
+        Inschrijving.objects.select_for_update(of=("self",))
+        .select_related("gevangenis", "activiteit", "aanbod")
+        .get(pk=inschrijving.pk)
+    )
+
+
+@transaction.atomic
+def inschrijving_plaatsen(*, inschrijving: Inschrijving, door: Any) -> Inschrijving:
+    """Give a place to a request or a waiting person; a full activity puts a request on the list."""
+    inschrijving = _vergrendelen(inschrijving)
+    if inschrijving.status not in {Status.AANGEVRAAGD, Status.WACHTLIJST}:
+        raise ValidationError({"status": _("Deze inschrijving wacht niet op een plaats.")})
+    if _plaats_vrij(inschrijving):
+        return _overgang(inschrijving, Status.INGESCHREVEN, door)
+    if inschrijving.status == Status.AANGEVRAAGD:
+        return _overgang(inschrijving, Status.WACHTLIJST, door)
+    raise ValidationError({"status": _("Er is geen vrije plaats.")})
+
+
+@transaction.atomic
+def volgende_plaatsen(
+    *,
+    door: Any,
+    activiteit: Activiteit | None = None,
+    aanbod: Aanbod | None = None,
+    gevangenis: Any = None,
+) -> Inschrijving | None:
+    """A freed place goes to the first on the waiting list (priority, then request date)."""
+    wachtend = Inschrijving.objects.filter(status=Status.WACHTLIJST)
+    if activiteit is not None:
+        wachtend = wachtend.filter(activiteit=activiteit)
+    else:
+        wachtend = wachtend.filter(activiteit__isnull=True, aanbod=aanbod, gevangenis=gevangenis)
+    eerste = wachtend.order_by("prioriteit", "aangevraagd_op", "id").first()
+    if eerste is None:
+        return None
+    return inschrijving_plaatsen(inschrijving=eerste, door=door)
+
+
+@transaction.atomic
+def inschrijving_activeren(
+    *, inschrijving: Inschrijving, door: Any, datum: datetime.date | None = None
+) -> Inschrijving:
+    """The first attendance makes an enrolment active (called by the attendance service)."""
+    inschrijving = _vergrendelen(inschrijving)
+    if inschrijving.status == Status.ACTIEF:
+        return inschrijving
+    return _overgang(inschrijving, Status.ACTIEF, door, datum=datum)
+
+
+@transaction.atomic
+def inschrijving_stopzetten(
+    *,
+    inschrijving: Inschrijving,
+    stopreden: Stopreden | None,
+    beslist_door: str,
+    door: Any,
+    toelichting: str = "",
+    datum: datetime.date | None = None,
+) -> Inschrijving:
+    """A stop is a recorded fact with its reason and who decided, never an error."""
+    inschrijving = _vergrendelen(inschrijving)
+    if stopreden is None:
+        raise ValidationError({"stopreden": _("Geef de reden van de stopzetting.")})
+    if beslist_door not in Inschrijving.BeslistDoor.values:
+        raise ValidationError({"beslist_door": _("Zeg wie besliste te stoppen.")})
+    inschrijving.stopreden = stopreden
+    inschrijving.gestopt_door = beslist_door
+    _overgang(inschrijving, Status.STOPGEZET, door, toelichting or stopreden.naam, datum)
+    return inschrijving
+
+
+@transaction.atomic
+def inschrijving_afronden(
+    *,
+    inschrijving: Inschrijving,
+    door: Any,
+    examen_afgelegd: bool | None = None,
+    examen_geslaagd: bool | None = None,
+    attest: bool = False,
+) -> Inschrijving:
+    """Completion with its results: the facts behind exam participation and pass rates."""
+    inschrijving = _vergrendelen(inschrijving)
+    if examen_geslaagd is not None and not examen_afgelegd:
+        raise ValidationError({"examen_geslaagd": _("Geslaagd kan alleen na een afgelegd examen.")})
+    inschrijving.examen_afgelegd = examen_afgelegd
+    inschrijving.examen_geslaagd = examen_geslaagd
+    inschrijving.attest = attest
+    return _overgang(inschrijving, Status.AFGEROND, door)
