@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 
-from trajecten import zichtbaarheid
+from trajecten import dossiersecties, zichtbaarheid
 from trajecten.models import Behoefte, Gedetineerde, Onthaal, Verblijf
 from trajecten.selectors import gedetineerde_openen
 from trajecten.tijdlijn import tijdlijn
@@ -22,7 +22,7 @@ from trajecten.werklijsten import onthaal_deadline
 
 # The parts of the file other modules contribute, in the order of the page: each module
 # offers ``dossier_sectie(request, gedetineerde, inzicht) -> dict`` and a partial, shown
-# when the dict sets its flag. Deelname (enrolments in offers) joins this list later.
+# when the dict sets its flag. Apps that build on trajecten register in ``dossiersecties``.
 SECTIES = (
     (plan, "toon_plan"),
     (doorverwijzingen, "toon_doorverwijzingen"),
@@ -39,6 +39,12 @@ def _secties(request: HttpRequest, gedetineerde: Gedetineerde, inzicht: Any) -> 
         context[vlag] = False
         if sectie is not None:
             context.update(sectie(request, gedetineerde, inzicht))
+    # Sections of apps that build on trajecten (deelname), registered at start-up.
+    context["app_secties"] = []
+    for app_sectie in dossiersecties.secties():
+        inhoud = app_sectie.sectie(request, gedetineerde, inzicht)
+        if inhoud:
+            context["app_secties"].append((app_sectie.template, inhoud))
     return context
 
 
