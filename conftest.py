@@ -14,4 +14,9 @@ pytest_plugins = [
     "tests.trajecten.routes_plan",
     "tests.trajecten.routes_doorverwijzingen",
     "tests.trajecten.routes_api_dossier",
+    "tests.deelname.routes_activiteiten",
+    "tests.deelname.routes_aanwezigheden",
+    "tests.deelname.routes_bewegingslijsten",
+    "tests.deelname.routes_aanvragen",
+    "tests.deelname.routes_api",
 ]

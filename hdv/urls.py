@@ -21,6 +21,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("organisaties/", api.OrganisatieLijst.as_view(), name="organisaties"),
     path("", include("trajecten.api_urls")),
     path("", include("aanbod.api.urls")),
+    path("", include("deelname.api.urls")),
 ]
 
 urlpatterns = [
@@ -32,6 +33,7 @@ urlpatterns = [
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("", include("trajecten.urls")),
     path("aanbod/", include("aanbod.urls")),
+    path("deelname/", include("deelname.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("beheer/", admin.site.urls),
 ]

@@ -17,6 +17,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.aanbod.routes import ROUTES as AANBOD_ROUTES
+from tests.deelname.routes_aanvragen import ROUTES as AANVRAAG_ROUTES
+from tests.deelname.routes_aanwezigheden import ROUTES as AANWEZIGHEID_ROUTES
+from tests.deelname.routes_activiteiten import ROUTES as DEELNAME_ROUTES
+from tests.deelname.routes_api import ROUTES as DEELNAME_API_ROUTES
+from tests.deelname.routes_bewegingslijsten import ROUTES as BEWEGINGSLIJST_ROUTES
 from tests.routetabel import Route
 from tests.trajecten.routes import ROUTES as TRAJECTEN_ROUTES
 from tests.trajecten.routes_api_dossier import ROUTES as DOSSIER_API_ROUTES
@@ -63,6 +68,11 @@ ROUTES.update(DOSSIER_ROUTES)
 ROUTES.update(PLAN_ROUTES)
 ROUTES.update(DOORVERWIJZING_ROUTES)
 ROUTES.update(DOSSIER_API_ROUTES)
+ROUTES.update(DEELNAME_ROUTES)
+ROUTES.update(AANWEZIGHEID_ROUTES)
+ROUTES.update(BEWEGINGSLIJST_ROUTES)
+ROUTES.update(AANVRAAG_ROUTES)
+ROUTES.update(DEELNAME_API_ROUTES)
 
 # The Django admin checks its own access (the beheerder's permission); tested in
 # tests/hdv/test_admin.py. Its many generated routes are not listed one by one.

@@ -1,0 +1,1 @@
+"""deelname's API."""

@@ -1,0 +1,4 @@
+# Placeholder: filled by the API helper.
+from typing import Any
+
+urlpatterns: list[Any] = []

@@ -1,0 +1,1 @@
+"""deelname's HTML views, one module per screen; urls.py splices their urlpatterns."""

@@ -1,0 +1,5 @@
+"""Placeholder: filled by the helper that owns this module."""
+
+from typing import Any
+
+ROUTES: dict[str, Any] = {}
