@@ -83,10 +83,8 @@ def _werklijst(request: HttpRequest) -> dict[str, Any]:
             "trajecten.change_hdvplan",
             werklijsten.herzieningen_te_doen(user=user, gevangenis=gevangenis),
         ),
-        "inbox": tel(
-            "trajecten.beantwoord_doorverwijzing",
-            werklijsten.inbox(user=user, gevangenis=gevangenis),
-        ),
+        # The inbox is the organisation's across all the user's prisons, as on its page.
+        "inbox": tel("trajecten.beantwoord_doorverwijzing", werklijsten.inbox(user=user)),
         "taken": werklijsten.open_taken(user=user, gevangenis=gevangenis).count(),
     }
 

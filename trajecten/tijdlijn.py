@@ -74,6 +74,16 @@ def _volgorde(gebeurtenis: Gebeurtenis) -> tuple[datetime.date, float]:
     return gebeurtenis.datum, moment
 
 
+def _moment_op(
+    datum: datetime.date, geregistreerd: datetime.datetime | None
+) -> datetime.datetime | None:
+    """The moment of registration, when it was registered on the day itself (a consent
+    signed last week and entered today only has its day)."""
+    if geregistreerd is not None and timezone.localdate(geregistreerd) == datum:
+        return geregistreerd
+    return None
+
+
 def _kort(tekst: str) -> str:
     return Truncator(tekst).chars(DETAIL_LENGTE)
 
@@ -253,6 +263,7 @@ def _toestemmingen(gedetineerde: Gedetineerde, url: str) -> Iterator[Gebeurtenis
         }
         yield Gebeurtenis(
             datum=toestemming.gegeven_op,
+            tijdstip=_moment_op(toestemming.gegeven_op, toestemming.geregistreerd),
             soort=Soort.TOESTEMMING,
             titel=_("Toestemming gegeven: %(categorie)s delen met %(organisatie)s") % wat,
             detail=toestemming.opmerking,
@@ -261,6 +272,9 @@ def _toestemmingen(gedetineerde: Gedetineerde, url: str) -> Iterator[Gebeurtenis
         if toestemming.ingetrokken_op:
             yield Gebeurtenis(
                 datum=toestemming.ingetrokken_op,
+                tijdstip=_moment_op(
+                    toestemming.ingetrokken_op, toestemming.intrekking_geregistreerd
+                ),
                 soort=Soort.TOESTEMMING,
                 titel=_("Toestemming ingetrokken: %(categorie)s delen met %(organisatie)s") % wat,
                 url=f"{url}#notities",

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
 from hdv.models import Gevangenis
@@ -103,8 +103,16 @@ def vrijlatingen_binnenkort(
         Gedetineerde.objects.zichtbaar_voor(user)
         .filter(verblijven__gevangenis=gevangenis, verblijven__tot__isnull=True)
         .filter(Q(datum_vi__range=(vandaag, tot)) | Q(strafeinde__range=(vandaag, tot)))
+        # The date that falls in the window: admissibility first, else the sentence end.
+        .annotate(
+            vrijlating_vanaf=Case(
+                When(datum_vi__range=(vandaag, tot), then=F("datum_vi")),
+                default=F("strafeinde"),
+                output_field=DateField(),
+            )
+        )
         .select_related("huidige_gevangenis")
-        .order_by("strafeinde", "datum_vi", "id")
+        .order_by("vrijlating_vanaf", "id")
     )
 
 

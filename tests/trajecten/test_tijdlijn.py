@@ -256,3 +256,20 @@ def test_the_timeline_pins_its_queries(persoon, alice, cgg, django_assert_num_qu
     # case conferences, consents
     with django_assert_num_queries(9):
         tijdlijn(user=alice, gedetineerde=persoon, inzicht=zicht)
+
+
+def test_a_consent_given_and_withdrawn_the_same_day_reads_in_that_order(persoon, alice, vdab):
+    onthaal_registreren(
+        verblijf=persoon.verblijven.get(), datum=timezone.localdate(), door=alice, behoeften=[]
+    )
+    toestemming = toestemming_geven(
+        gedetineerde=persoon, organisatie=vdab, categorie="plan", door=alice
+    )
+    toestemming_intrekken(toestemming=toestemming, door=alice)
+    titels = [
+        g.titel for g in tijdlijn(user=alice, gedetineerde=persoon, inzicht=inzicht(alice, persoon))
+    ]
+    ingetrokken = next(i for i, t in enumerate(titels) if t.startswith("Toestemming ingetrokken"))
+    gegeven = next(i for i, t in enumerate(titels) if t.startswith("Toestemming gegeven"))
+    onthaal = next(i for i, t in enumerate(titels) if "nthaal" in t)
+    assert ingetrokken < gegeven < onthaal  # newest first

@@ -216,3 +216,21 @@ def test_the_recipients_of_a_task(taken, antwerpen, alice, bob, charlie, caw):
     assert set(taak_ontvangers(taken["vdab"])) == {bob}
     assert set(taak_ontvangers(taken["ontvangers"])) == {alice, anna, bob}
     assert set(taak_ontvangers(taken["gent"])) == {charlie}
+
+
+def test_upcoming_releases_are_ordered_by_the_date_in_the_window(alice, antwerpen):
+    from tests.factories import GedetineerdeFactory
+    from trajecten.werklijsten import vrijlatingen_binnenkort
+
+    vandaag = timezone.localdate()
+    dag = datetime.timedelta(days=1)
+    # Admissibility long past, sentence end in 50 days: it counts from the sentence end.
+    laat = GedetineerdeFactory(
+        huidige_gevangenis=antwerpen, datum_vi=vandaag - 400 * dag, strafeinde=vandaag + 50 * dag
+    )
+    vroeg = GedetineerdeFactory(
+        huidige_gevangenis=antwerpen, datum_vi=vandaag + 10 * dag, strafeinde=vandaag + 900 * dag
+    )
+    lijst = list(vrijlatingen_binnenkort(user=alice, gevangenis=antwerpen))
+    assert lijst == [vroeg, laat]
+    assert [p.vrijlating_vanaf for p in lijst] == [vandaag + 10 * dag, vandaag + 50 * dag]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hdv.models import Organisatie
@@ -88,6 +89,9 @@ class Toestemming(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     opmerking = models.CharField(_("opmerking"), max_length=300, blank=True)
+    # When it was registered and withdrawn in HDV: orders the file's timeline within a day.
+    geregistreerd = models.DateTimeField(default=timezone.now, editable=False)
+    intrekking_geregistreerd = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ScopedQuerySet.as_manager()
 

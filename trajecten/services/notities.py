@@ -133,7 +133,10 @@ def toestemming_intrekken(
         )
     toestemming.ingetrokken_op = ingetrokken_op
     toestemming.ingetrokken_door = door
-    toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    toestemming.intrekking_geregistreerd = timezone.now()
+    toestemming.save(
+        update_fields=["ingetrokken_op", "ingetrokken_door", "intrekking_geregistreerd"]
+    )
     vastleggen(
         door=door,
         actie="toestemming ingetrokken",
