@@ -17,3 +17,12 @@ class DeelnameConfig(AppConfig):
         registreren()
         # A session with registered attendance is "in use": cancelling it asks to confirm.
         registreer_gebruikscontrole(sessies_met_aanwezigheden)
+        from deelname.dossier import inschrijvingen_sectie
+        from trajecten import dossiersecties
+
+        # The person's enrolment history, as a section of the file (trajecten never imports us).
+        dossiersecties.registreer(
+            naam="inschrijvingen",
+            sectie=inschrijvingen_sectie,
+            template="deelname/dossier/_inschrijvingen.html",
+        )

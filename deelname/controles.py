@@ -61,9 +61,18 @@ def _botsingen(gedetineerde: Gedetineerde, activiteit: Activiteit) -> list[Waars
     ]
 
 
-def _detentie(gedetineerde: Gedetineerde, einddatum: datetime.date | None) -> list[Waarschuwing]:
+def _detentie(
+    gedetineerde: Gedetineerde, einddatum: datetime.date | None, aanbod: Aanbod | None = None
+) -> list[Waarschuwing]:
+    """The expected release falls before the end: of the activity, or (an individual offer)
+    of its expected duration; or within the minimum remaining detention the offer asks."""
     vrijlating = verwachte_vrijlating(gedetineerde)
-    if einddatum and vrijlating and vrijlating < einddatum:
+    if vrijlating is None:
+        return []
+    vandaag = timezone.localdate()
+    if einddatum is None and aanbod is not None and aanbod.duur_weken:
+        einddatum = vandaag + datetime.timedelta(weeks=aanbod.duur_weken)
+    if einddatum and vrijlating < einddatum:
         return [
             Waarschuwing(
                 "detentie",
@@ -72,6 +81,18 @@ def _detentie(gedetineerde: Gedetineerde, einddatum: datetime.date | None) -> li
                     "vrijlating": vrijlating.strftime("%d/%m/%Y"),
                     "einde": einddatum.strftime("%d/%m/%Y"),
                 },
+            )
+        ]
+    weken = aanbod.minimale_resterende_detentie_weken if aanbod is not None else None
+    if weken and vrijlating < vandaag + datetime.timedelta(weeks=weken):
+        return [
+            Waarschuwing(
+                "detentie",
+                _(
+                    "Het aanbod vraagt nog minstens %(weken)s weken detentie; de verwachte "
+                    "vrijlating is %(vrijlating)s."
+                )
+                % {"weken": weken, "vrijlating": vrijlating.strftime("%d/%m/%Y")},
             )
         ]
     return []
@@ -137,7 +158,7 @@ def controleren(
     waarschuwingen = []
     if activiteit is not None:
         waarschuwingen += _botsingen(gedetineerde, activiteit)
-    waarschuwingen += _detentie(gedetineerde, activiteit.einddatum if activiteit else None)
+    waarschuwingen += _detentie(gedetineerde, activiteit.einddatum if activiteit else None, aanbod)
     waarschuwingen += _taal_en_niveau(gedetineerde, aanbod)
     waarschuwingen += _doelgroep(gedetineerde, aanbod)
     return waarschuwingen

@@ -44,7 +44,7 @@ def _beeindigen(
         )
         activiteit = inschrijving.activiteit
         if activiteit is not None:
-            titel = f"{inschrijving.aanbod.titel_nl} – {activiteit.naam}"
+            titel = activiteit.weergavenaam
             for user_id in activiteit.begeleiders.values_list("user_id", flat=True):
                 begeleiders.setdefault(user_id, []).append(titel)
     if not begeleiders:

@@ -18,6 +18,9 @@ HULPVERLENER = "hulpverlener"
 BELEIDSCOORDINATOR = "beleidscoördinator"
 CENTRALE_MEDEWERKER = "centrale medewerker"
 BEHEERDER = "beheerder"
+# A detainee's terminal account: the own page of the terminal, nothing of staff.
+GEDETINEERDE = "gedetineerde"
+TERMINAL = "deelname.gebruik_terminal"
 
 ROL_NAMEN = {
     TRAJECTBEGELEIDER: _("Trajectbegeleider"),
@@ -26,6 +29,7 @@ ROL_NAMEN = {
     BELEIDSCOORDINATOR: _("Beleidscoördinator"),
     CENTRALE_MEDEWERKER: _("Centrale medewerker"),
     BEHEERDER: _("Beheerder"),
+    GEDETINEERDE: _("Gedetineerde (terminal)"),
 }
 
 _PERSONEN_LEZEN = ["trajecten.view_gedetineerde", "trajecten.view_verblijf"]
@@ -70,6 +74,10 @@ _CATALOGUS_BEHEREN = ["aanbod.add_aanbod", "aanbod.change_aanbod", "aanbod.archi
 
 _DEELNAME_LEZEN = ["deelname.view_inschrijving", "deelname.view_aanwezigheid"]
 _INSCHRIJVEN = ["deelname.add_inschrijving", "deelname.change_inschrijving"]
+# Detainees' own requests: the queue, paper requests, and answering them.
+_AANVRAGEN_LEZEN = ["deelname.view_aanvraag"]
+_AANVRAGEN_REGISTREREN = ["deelname.view_aanvraag", "deelname.add_aanvraag"]
+_AANVRAGEN_BEANTWOORDEN = [*_AANVRAGEN_REGISTREREN, "deelname.beantwoord_aanvraag"]
 
 ROLLEN: dict[str, list[str]] = {
     TRAJECTBEGELEIDER: [
@@ -82,6 +90,7 @@ ROLLEN: dict[str, list[str]] = {
         *_INSCHRIJVEN,
         "hdv.gevangenis_overzicht",
         "trajecten.view_doelgroepvlag",
+        *_AANVRAGEN_REGISTREREN,
     ],
     ORGANISATIEONDERSTEUNER: [
         *_PERSONEN_LEZEN,
@@ -93,6 +102,7 @@ ROLLEN: dict[str, list[str]] = {
         "deelname.add_aanwezigheid",
         "deelname.registreer_alle_aanwezigheden",
         "hdv.gevangenis_overzicht",
+        *_AANVRAGEN_BEANTWOORDEN,
     ],
     HULPVERLENER: [
         *_PERSONEN_LEZEN,
@@ -139,8 +149,23 @@ ROLLEN: dict[str, list[str]] = {
         "authtoken.add_tokenproxy",
         "authtoken.view_tokenproxy",
         "authtoken.delete_tokenproxy",
+        *_AANVRAGEN_LEZEN,
     ],
+    GEDETINEERDE: [TERMINAL],
 }
+
+
+def is_terminalaccount(user: Any) -> bool:
+    """A detainee signed in on a terminal: sent to the terminal page, kept out of the rest.
+
+    By permission, so hdv needs no import of deelname; a superuser holds every permission
+    and is not a detainee.
+    """
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and not user.is_superuser
+        and user.has_perm(TERMINAL)
+    )
 
 
 def rollen_installeren(*, herstel: bool = False) -> list[str]:

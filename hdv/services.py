@@ -120,7 +120,7 @@ def meldingen_instellen(*, medewerker: Medewerker, per_email: bool, door: Any) -
         raise ValidationError(
             {
                 "meldingen_per_email": _(
-                    "Je account heeft geen e-mailadres; vraag het aan de beheerder."
+                    "Uw account heeft geen e-mailadres; vraag het aan de beheerder."
                 )
             }
         )

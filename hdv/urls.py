@@ -1,18 +1,22 @@
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.permissions import IsAuthenticated
 
 from hdv.api import views as api
+from hdv.api.permissions import HeeftModelPermissie
 from hdv.views import account, gezondheid, home
 
 api_v1: list[URLPattern | URLResolver] = [
     path(
-        "schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"
+        "schema/",
+        SpectacularAPIView.as_view(permission_classes=[HeeftModelPermissie]),
+        name="schema",
     ),
     path(
         "docs/",
-        SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[IsAuthenticated]),
+        SpectacularSwaggerView.as_view(
+            url_name="api:schema", permission_classes=[HeeftModelPermissie]
+        ),
         name="docs",
     ),
     path("mij/", api.Mij.as_view(), name="mij"),

@@ -38,13 +38,13 @@ def taak_mailen(*, taak_id: int) -> int:
                 if u.email
             }
         )
-        onderwerp = _("HDV: een nieuwe taak in je werklijst (%(gevangenis)s)") % {
+        onderwerp = _("HDV: een nieuwe taak in uw werklijst (%(gevangenis)s)") % {
             "gevangenis": taak.gevangenis.naam
         }
         tekst = _(
-            "Er staat een nieuwe taak van het soort '%(soort)s' in je werklijst in HDV "
-            "(%(gevangenis)s).\n\nOpen je werklijst: %(url)s\n\n"
-            "Je krijgt dit bericht omdat je meldingen per e-mail hebt aangezet."
+            "Er staat een nieuwe taak van het soort '%(soort)s' in uw werklijst in HDV "
+            "(%(gevangenis)s).\n\nOpen uw werklijst: %(url)s\n\n"
+            "U krijgt dit bericht omdat u meldingen per e-mail hebt aangezet."
         ) % {
             "soort": taak.get_soort_display(),
             "gevangenis": taak.gevangenis.naam,

@@ -1,3 +1,4 @@
+from .aanvragen import Aanvraag, Gedetineerdeaccount
 from .aanwezigheden import Aanwezigheid, Aanwezigheidswijziging, Afwezigheidsreden
 from .inschrijvingen import (
     LOPEND,
@@ -12,10 +13,12 @@ from .inschrijvingen import (
 __all__ = [
     "LOPEND",
     "PLAATS_BEZET",
+    "Aanvraag",
     "Aanwezigheid",
     "Aanwezigheidswijziging",
     "Afwezigheidsreden",
     "Bron",
+    "Gedetineerdeaccount",
     "Inschrijving",
     "Inschrijvingsstap",
     "Status",

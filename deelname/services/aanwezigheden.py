@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,10 @@ from deelname.models import (
 from deelname.services.inschrijvingen import inschrijving_activeren
 from hdv.audit import wijziging_vastleggen
 from hdv.scope import organisatie_id
+
+
+def _gebruiker(door: Any) -> Any:
+    return door if getattr(door, "is_authenticated", False) else None
 
 
 @dataclass(frozen=True)
@@ -102,9 +106,13 @@ def aanwezigheden_registreren(
     """
     sessie = (
         Sessie.objects.select_for_update(of=("self",))
-        .select_related("activiteit")
+        .select_related("activiteit__aanbod", "activiteit__gevangenis")
         .get(pk=sessie.pk)
     )
+    # Whatever the caller checked: provider staff register only their own offer's sessions.
+    # No user (the demo data, a command) is the system itself.
+    if getattr(door, "is_authenticated", False) and not mag_registreren(door, sessie):
+        raise PermissionDenied(_("Je mag de aanwezigheden van deze sessie niet registreren."))
     sessie_controleren(sessie)
     toegelaten = {i.pk: i for i in ingeschrevenen(sessie)}
     redenen = {r.code: r for r in Afwezigheidsreden.objects.filter(actief=True)}
@@ -139,6 +147,7 @@ def aanwezigheden_registreren(
         )
     }
     resultaat = []
+    gewijzigd = False
     for registratie in registraties:
         reden = (
             redenen.get(registratie.reden)
@@ -146,14 +155,15 @@ def aanwezigheden_registreren(
             else None
         )
         aanwezigheid = bestaand.get(registratie.inschrijving_id)
+        toelichting = registratie.toelichting.strip()[:200]
         if aanwezigheid is None:
             aanwezigheid = Aanwezigheid.objects.create(
                 sessie=sessie,
                 inschrijving_id=registratie.inschrijving_id,
                 status=registratie.status,
                 reden=reden,
-                toelichting=registratie.toelichting.strip()[:200],
-                geregistreerd_door=door,
+                toelichting=toelichting,
+                geregistreerd_door=_gebruiker(door),
             )
         elif (aanwezigheid.status, aanwezigheid.reden_id) != (
             registratie.status,
@@ -161,14 +171,23 @@ def aanwezigheden_registreren(
         ):
             aanwezigheid.status = registratie.status
             aanwezigheid.reden = reden
-            aanwezigheid.toelichting = registratie.toelichting.strip()[:200]
-            aanwezigheid.geregistreerd_door = door
+            aanwezigheid.toelichting = toelichting
+            aanwezigheid.geregistreerd_door = _gebruiker(door)
             aanwezigheid.save()
         else:
+            # The same status again: no history. Only a changed remark is kept.
+            if aanwezigheid.toelichting != toelichting:
+                aanwezigheid.toelichting = toelichting
+                aanwezigheid.save(update_fields=["toelichting", "gewijzigd"])
+                gewijzigd = True
             resultaat.append(aanwezigheid)
-            continue  # the same again: nothing to record
+            continue
+        gewijzigd = True
         Aanwezigheidswijziging.objects.create(
-            aanwezigheid=aanwezigheid, status=aanwezigheid.status, reden=reden, door=door
+            aanwezigheid=aanwezigheid,
+            status=aanwezigheid.status,
+            reden=reden,
+            door=_gebruiker(door),
         )
         inschrijving = toegelaten[registratie.inschrijving_id]
         if (
@@ -177,6 +196,8 @@ def aanwezigheden_registreren(
         ):
             inschrijving_activeren(inschrijving=inschrijving, door=door, datum=sessie.datum)
         resultaat.append(aanwezigheid)
+    if not gewijzigd:
+        return resultaat  # submitted twice: nothing happened, nothing to audit
     wijziging_vastleggen(
         door=door,
         actie="aanwezigheden geregistreerd",

@@ -172,7 +172,18 @@ def inschrijving_aanvragen(
         raise ValidationError({"bron": _("Kies hoe de vraag binnenkwam.")})
     if prioriteit not in (1, 2, 3):
         raise ValidationError({"prioriteit": _("De prioriteit is 1, 2 of 3.")})
-    gedetineerde = Gedetineerde.objects.select_related("huidige_gevangenis").get(pk=gedetineerde.pk)
+    # Locking the person queues an enrolment behind a transfer or release in progress, so
+    # the presence check below sees the stay as it is after it.
+    gedetineerde = (
+        Gedetineerde.objects.select_for_update(of=("self",))
+        .select_related("huidige_gevangenis")
+        .get(pk=gedetineerde.pk)
+    )
+    # Fresh rows: a caller's instance may predate an archiving or a change of dates.
+    if activiteit is not None:
+        activiteit = Activiteit.objects.select_related("aanbod", "gevangenis").get(pk=activiteit.pk)
+    elif aanbod is not None:
+        aanbod = Aanbod.objects.get(pk=aanbod.pk)
     aanbod, gevangenis = _doel_bepalen(gedetineerde, activiteit, aanbod)
     if doorverwijzing is not None and doorverwijzing.gedetineerde_id != gedetineerde.pk:
         raise ValidationError(

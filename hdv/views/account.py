@@ -73,6 +73,6 @@ def instellingen(request: HttpRequest) -> HttpResponse:
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
-                messages.success(request, _("Je instellingen zijn bewaard."))
+                messages.success(request, _("Uw instellingen zijn bewaard."))
                 return redirect("instellingen")
     return render(request, "hdv/instellingen.html", {"form": form, "medewerker": medewerker})

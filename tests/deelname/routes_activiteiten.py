@@ -1,5 +1,100 @@
-"""Placeholder: filled by the helper that owns this module."""
+"""Route rows (and their objects) of deelname's staff screens: an activity's participants
+and waiting list, enrolling, stopping, completing, waiting lists and the provider's view.
 
+Loaded as a plugin (root conftest.py): the route walker needs these fixtures too.
+"""
+
+import datetime
 from typing import Any
 
-ROUTES: dict[str, Any] = {}
+import pytest
+
+from aanbod.models import Aanbod, Rapportagecategorie
+from aanbod.services.catalogus import aanbod_in_gevangenis_opnemen, aanbod_opslaan
+from deelname.models import Bron
+from deelname.services.inschrijvingen import inschrijving_aanvragen
+from tests.routetabel import Route
+
+
+@pytest.fixture
+def scherm_individueel(vdab, antwerpen, vandaag):
+    """An individual offer of VDAB (bob's organisation) in Antwerpen, three places."""
+    aanbod = aanbod_opslaan(
+        titel_nl="Trajectbegeleiding naar werk",
+        beschrijving_nl="Een consulent begeleidt je naar werk na je vrijlating.",
+        levensdomein="werk",
+        organisatie=vdab,
+        vorm=Aanbod.Vorm.INDIVIDUEEL,
+        rapportagecategorie=Rapportagecategorie.objects.get(code="vdab-toeleiding-werk"),
+        door=None,
+    )
+    return aanbod_in_gevangenis_opnemen(
+        aanbod=aanbod,
+        gevangenis=antwerpen,
+        sinds=vandaag - datetime.timedelta(days=100),
+        capaciteit=3,
+        door=None,
+    )
+
+
+@pytest.fixture
+def scherm_inschrijving(activiteit, persoon, olga):
+    """Jan Testpersoon, enrolled in the Dutch course of Antwerpen."""
+    return inschrijving_aanvragen(
+        gedetineerde=persoon, activiteit=activiteit, bron=Bron.TRAJECTBEGELEIDER, door=olga
+    )
+
+
+def _activiteit(f: Any) -> dict[str, Any]:
+    return {"pk": f.getfixturevalue("activiteit").pk}
+
+
+def _individueel(f: Any) -> dict[str, Any]:
+    return {"pk": f.getfixturevalue("scherm_individueel").pk}
+
+
+def _inschrijving(f: Any) -> dict[str, Any]:
+    return {"pk": f.getfixturevalue("scherm_inschrijving").pk}
+
+
+ROUTES: dict[str, Route] = {
+    "deelname:activiteit": Route(
+        mag="alice", geen_recht="dirk", buiten_scope="charlie", kwargs=_activiteit
+    ),
+    # eva (beheerder) reads enrolments but does not enrol.
+    "deelname:activiteit_inschrijven": Route(
+        mag="alice", geen_recht="eva", buiten_scope="charlie", kwargs=_activiteit
+    ),
+    "deelname:activiteit_volgende": Route(
+        mag="olga",
+        geen_recht="eva",
+        buiten_scope="charlie",
+        kwargs=_activiteit,
+        methode="post",
+        ok_status=302,
+    ),
+    "deelname:individueel_aanbod": Route(
+        mag="bob", geen_recht="dirk", buiten_scope="charlie", kwargs=_individueel
+    ),
+    "deelname:individueel_inschrijven": Route(
+        mag="bob", geen_recht="eva", buiten_scope="charlie", kwargs=_individueel
+    ),
+    "deelname:individueel_volgende": Route(
+        mag="bob",
+        geen_recht="eva",
+        buiten_scope="charlie",
+        kwargs=_individueel,
+        methode="post",
+        ok_status=302,
+    ),
+    "deelname:inschrijving_stopzetten": Route(
+        mag="olga", geen_recht="eva", buiten_scope="charlie", kwargs=_inschrijving
+    ),
+    "deelname:inschrijving_afronden": Route(
+        mag="olga", geen_recht="eva", buiten_scope="charlie", kwargs=_inschrijving
+    ),
+    "deelname:wachtlijsten": Route(mag="alice", geen_recht="dirk"),
+    "deelname:wachtlijsten_vlaanderen": Route(mag="frank", geen_recht="alice"),
+    # The overviews live in deelname/views/organisatie.py, which has no table of its own.
+    "deelname:organisatie": Route(mag="bob", geen_recht="dirk"),
+}

@@ -91,10 +91,9 @@ ROUTES = {
     "trajecten:inbox": Route(mag="bob", geen_recht="dirk"),
     "trajecten:notitie_nieuw": _dossier(kwargs=_pk("persoon")),
     "trajecten:toestemmingen": _dossier(kwargs=_pk("persoon")),
-    # bob (hulpverlener) reads consents but does not manage them.
-    "trajecten:toestemming_intrekken": _dossier(
-        geen_recht="bob", kwargs=_pk("toestemming_vdab"), methode="post", ok_status=302
-    ),
+    # bob (hulpverlener) reads consents but does not manage them. GET is the confirmation
+    # page; the POST that withdraws is tested in test_views_notities.py.
+    "trajecten:toestemming_intrekken": _dossier(geen_recht="bob", kwargs=_pk("toestemming_vdab")),
     "trajecten:casusoverleg_nieuw": _dossier(kwargs=_pk("persoon")),
     "trajecten:casusoverleg": _dossier(kwargs=_pk("overleg_alice")),
 }

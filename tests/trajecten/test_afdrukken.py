@@ -81,7 +81,9 @@ def volledig_plan(plan_met_doel, alice, vdab):
 
 
 def test_the_plan_speaks_to_the_person_in_plain_words(volledig_plan, alice):
-    html = render_to_string(afdrukken.PLAN, afdrukken.plan_context(volledig_plan))
+    html = render_to_string(
+        afdrukken.PLAN, afdrukken.plan_context(volledig_plan, vandaag=datetime.date(2026, 3, 1))
+    )
     tekst = _tekst(html)
     assert "Jouw plan, Jan" in tekst
     assert f"Je maakte het samen met {alice.get_full_name()} van CAW Antwerpen." in tekst
@@ -104,7 +106,11 @@ def test_the_plan_speaks_to_the_person_in_plain_words(volledig_plan, alice):
 
 
 def test_the_plan_has_no_jargon_codes_or_internal_words(volledig_plan):
-    tekst = _tekst(render_to_string(afdrukken.PLAN, afdrukken.plan_context(volledig_plan)))
+    tekst = _tekst(
+        render_to_string(
+            afdrukken.PLAN, afdrukken.plan_context(volledig_plan, vandaag=datetime.date(2026, 3, 1))
+        )
+    )
     for woord in [
         "in_uitvoering", "stopgezet", "op_vraag", "binnen", "levensdomein", "HDV",
         "gedetineerde", "trajectbegeleiding", "CAW-ANT", "Audit",
@@ -115,7 +121,11 @@ def test_the_plan_has_no_jargon_codes_or_internal_words(volledig_plan):
 def test_the_plan_says_when_it_is_looked_at_again(volledig_plan):
     volledig_plan.volgende_herziening = datetime.date(2026, 9, 14)
     volledig_plan.save()
-    tekst = _tekst(render_to_string(afdrukken.PLAN, afdrukken.plan_context(volledig_plan)))
+    tekst = _tekst(
+        render_to_string(
+            afdrukken.PLAN, afdrukken.plan_context(volledig_plan, vandaag=datetime.date(2026, 3, 1))
+        )
+    )
     assert "Op maandag 14 september 2026." in tekst
 
 

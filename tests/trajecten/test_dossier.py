@@ -38,7 +38,7 @@ def test_the_file_shows_status_languages_and_release_dates(client, alice, gevlag
     client.force_login(alice)
     html = client.get(reverse("trajecten:dossier", args=[gevlagd.pk])).content.decode()
     assert "beklaagde" in html
-    assert "nl, ar" in html
+    assert "Nederlands, Arabisch" in html
     assert "01/01/2029" in html
 
 

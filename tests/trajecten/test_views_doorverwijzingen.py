@@ -414,7 +414,7 @@ def test_the_file_shows_content_to_who_may_and_existence_to_others(
     )
     assert "inhoud afgeschermd" in html
     assert "VDAB" not in html
-    assert verstuurd_naar_vdab.verstuurd_op.strftime("%d/%m/%Y") in html
+    assert timezone.localtime(verstuurd_naar_vdab.verstuurd_op).strftime("%d/%m/%Y") in html
 
 
 def test_the_file_part_takes_one_query(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from hdv.models import Auditrecord
 from hdv.scope import SESSIE_SLEUTEL
 from tests.factories import GedetineerdeFactory
-from trajecten.models import Categorie, Notitie
+from trajecten.models import Categorie, HdvPlan, Notitie
 from trajecten.services import gedetineerde_vrijlaten
 from trajecten.services.notities import notitie_schrijven, toestemming_geven
 from trajecten.services.onthaal import BehoefteInvoer, behoefte_vastleggen, onthaal_registreren
@@ -65,6 +65,7 @@ def test_it_shows_the_header_timeline_and_intake(client, alice, persoon):
     assert "Onthaal afgerond in Antwerpen" in html
     assert 'id="onthaal"' in html
     assert "zoekt een adres" in html  # the need, readable for its own organisation
+    assert "Arabisch (tolk nodig)" in html  # the intake language by name, not "ar"
 
 
 def test_an_intake_that_is_due_shows_its_deadline_and_the_actions(client, alice, persoon):
@@ -132,6 +133,37 @@ def test_a_beheerder_sees_the_file_without_the_intake_section(client, eva, perso
     html = _dossier(client, eva, persoon)
     assert 'id="onthaal"' not in html
     assert "Aankomst in Antwerpen" in html
+    # The rest of the file is for care workers: the page says so instead of looking broken.
+    assert 'id="alleen-basisgegevens"' in html
+
+
+def test_a_care_worker_is_not_told_the_file_is_only_basics(client, alice, persoon):
+    assert 'id="alleen-basisgegevens"' not in _dossier(client, alice, persoon)
+
+
+def test_the_languages_a_person_speaks_show_by_name(client, alice, persoon):
+    persoon.talen = ["fr", "ber", "xx"]
+    persoon.save(update_fields=["talen"])
+
+    html = _dossier(client, alice, persoon)
+
+    assert "<dd>Frans, Berbers (Tamazight), xx</dd>" in html  # an unknown code stays a code
+
+
+def test_the_section_navigation_is_a_list_without_bullets(client, alice, persoon):
+    html = _dossier(client, alice, persoon)
+    assert 'class="sectienav"' in html
+
+
+def test_a_plan_review_date_in_the_past_is_flagged(client, alice, persoon):
+    plan = _plan(persoon, alice)
+    assert 'id="herziening-te-laat"' not in _dossier(client, alice, persoon)
+
+    HdvPlan.objects.filter(pk=plan.pk).update(
+        volgende_herziening=timezone.localdate() - datetime.timedelta(days=1)
+    )
+
+    assert 'id="herziening-te-laat"' in _dossier(client, alice, persoon)
 
 
 def test_opening_the_file_is_recorded(client, alice, persoon):

@@ -270,10 +270,61 @@ def test_withdrawing_twice_is_a_message(client, alice, persoon, toestemming_vdab
     assert "al ingetrokken" in response.content.decode()
 
 
-def test_withdrawing_is_a_post(client, alice, toestemming_vdab):
+def test_withdrawing_asks_for_confirmation_first(client, alice, persoon, toestemming_vdab):
+    client.force_login(alice)
+    dossier = reverse("trajecten:dossier", args=[persoon.pk])
+    url = reverse("trajecten:toestemming_intrekken", args=[toestemming_vdab.pk])
+
+    response = client.get(url, {"volgende": dossier})
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Na het intrekken kan VDAB vanaf nu niet meer lezen" in inhoud
+    assert f'name="volgende" value="{dossier}"' in inhoud
+    assert "Ja, toestemming intrekken" in inhoud
+    toestemming_vdab.refresh_from_db()
+    assert toestemming_vdab.ingetrokken_op is None
+
+
+def test_the_list_links_to_the_confirmation_not_a_one_click_withdrawal(
+    client, alice, persoon, toestemming_vdab
+):
+    client.force_login(alice)
+    lijst = reverse("trajecten:toestemmingen", args=[persoon.pk])
+
+    inhoud = client.get(lijst).content.decode()
+
+    url = reverse("trajecten:toestemming_intrekken", args=[toestemming_vdab.pk])
+    assert f'href="{url}?volgende=' in inhoud
+    assert f'action="{url}"' not in inhoud
+
+
+def test_confirming_a_withdrawn_consent_says_so(client, alice, toestemming_vdab):
     client.force_login(alice)
     url = reverse("trajecten:toestemming_intrekken", args=[toestemming_vdab.pk])
-    assert client.get(url).status_code == 405
+    client.post(url)
+
+    response = client.get(url)
+
+    assert 'id="al-ingetrokken"' in response.content.decode()
+    assert "Ja, toestemming intrekken" not in response.content.decode()
+
+
+def test_the_confirmation_does_not_return_to_another_site(client, alice, toestemming_vdab):
+    client.force_login(alice)
+    url = reverse("trajecten:toestemming_intrekken", args=[toestemming_vdab.pk])
+
+    response = client.get(url, {"volgende": "https://elders.example/"})
+
+    assert "elders.example" not in response.content.decode()
+
+
+def test_the_consent_form_names_organisations_in_full(client, alice, persoon, vdab):
+    client.force_login(alice)
+
+    inhoud = client.get(_toestemmingen(persoon)).content.decode()
+
+    assert f">{vdab.naam} ({vdab.afkorting})</option>" in inhoud
 
 
 # Case conferences

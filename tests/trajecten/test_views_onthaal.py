@@ -25,7 +25,7 @@ def _url(naam, persoon):
 
 def _gegevens(**extra):
     """A filled-in intake form: every domain 'onbekend', unless ``extra`` says otherwise."""
-    gegevens = {"datum": "2026-01-08", "taal": "NL", "info_aanbod_gegeven": "on", "opmerking": ""}
+    gegevens = {"datum": "2026-01-08", "taal": "nl", "info_aanbod_gegeven": "on", "opmerking": ""}
     for domein in Levensdomein.values:
         gegevens |= {
             f"{domein}_antwoord": "onbekend",
@@ -104,6 +104,56 @@ def test_an_unknown_answer_and_a_bad_language_are_refused(client, alice, persoon
 
     assert set(response.context["form"].errors) == {"taal", "wonen_antwoord"}
     _niets_opgeslagen()
+
+
+def test_the_language_is_chosen_from_a_list_with_names(client, alice, persoon):
+    persoon.talen = ["fr", "ar"]
+    persoon.save(update_fields=["talen"])
+    client.force_login(alice)
+
+    response = client.get(_url("onthaal", persoon))
+
+    html = response.content.decode()
+    assert '<select name="taal"' in html
+    assert '<option value="fr" selected>Frans</option>' in html
+    assert '<option value="ber">Berbers (Tamazight)</option>' in html
+
+
+def test_a_language_outside_the_list_is_stored_as_its_code(client, alice, persoon):
+    client.force_login(alice)
+
+    response = client.post(_url("onthaal", persoon), _gegevens(taal="andere", andere_taal=" KU "))
+
+    assert response.status_code == 302
+    assert Onthaal.objects.get().taal == "ku"
+
+
+def test_another_language_needs_its_code(client, alice, persoon):
+    client.force_login(alice)
+
+    response = client.post(_url("onthaal", persoon), _gegevens(taal="andere"))
+
+    assert set(response.context["form"].errors) == {"andere_taal"}
+    _niets_opgeslagen()
+
+
+def test_a_persons_unlisted_language_preselects_another_language(client, alice, persoon):
+    persoon.talen = ["ku"]
+    persoon.save(update_fields=["talen"])
+    client.force_login(alice)
+
+    form = client.get(_url("onthaal", persoon)).context["form"]
+
+    assert (form["taal"].value(), form["andere_taal"].value()) == ("andere", "ku")
+
+
+def test_the_intake_shows_the_language_by_name(client, alice, persoon):
+    client.force_login(alice)
+    client.post(_url("onthaal", persoon), _gegevens(taal="fr"))
+
+    html = client.get(_url("onthaal", persoon)).content.decode()
+
+    assert "<dd>Frans</dd>" in html
 
 
 def test_the_service_refusal_lands_on_the_date_field(client, alice, persoon):

@@ -4,16 +4,19 @@ Fixtures ``plan_met_doel``, ``doel_in_plan``, ``stap_in_doel`` and ``vastgelegde
 come from tests/trajecten/routes_plan.py.
 """
 
+import datetime
 import re
 
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from aanbod.models import Levensdomein
 from hdv import rollen
 from tests.factories import MedewerkerFactory, OrganisatieFactory, UserFactory
+from trajecten import afdrukken
 from trajecten.models import Categorie, Doel, HdvPlan, Plaats, Planversie, Stap
 from trajecten.services.notities import toestemming_geven, toestemming_intrekken
 from trajecten.services.plannen import doel_status_wijzigen, doel_toevoegen, volgende_herziening
@@ -22,7 +25,7 @@ from trajecten.zichtbaarheid import inzicht
 
 pytestmark = pytest.mark.django_db
 
-AFGESCHERMD = "de inhoud is afgeschermd — de gedetineerde gaf je organisatie geen toestemming"
+AFGESCHERMD = "de inhoud is afgeschermd — de gedetineerde gaf uw organisatie geen toestemming"
 
 
 def _url(naam, pk):
@@ -463,3 +466,44 @@ def test_the_dossier_partial(alice, bob, dirk, persoon, plan_met_doel):
 def test_the_dossier_partial_without_a_plan(alice, bob, persoon):
     assert "Nog geen HDV-plan. HDV-plan starten" in _partial(alice, persoon)
     assert "HDV-plan starten" not in _partial(bob, persoon)
+
+
+# --- dates that have passed ----------------------------------------------------------------
+
+
+def _gisteren():
+    return timezone.localdate() - datetime.timedelta(days=1)
+
+
+def test_a_review_date_in_the_past_is_flagged_on_the_plan(client, alice, plan_met_doel, persoon):
+    client.force_login(alice)
+    assert 'id="herziening-te-laat"' not in _html(client.get(_url("plan", persoon.pk)))
+
+    HdvPlan.objects.filter(pk=plan_met_doel.pk).update(volgende_herziening=_gisteren())
+
+    assert 'id="herziening-te-laat"' in _html(client.get(_url("plan", persoon.pk)))
+
+
+def test_the_persons_plan_says_soon_instead_of_a_past_review_date(plan_met_doel):
+    HdvPlan.objects.filter(pk=plan_met_doel.pk).update(volgende_herziening=_gisteren())
+    plan_met_doel.refresh_from_db()
+
+    tekst = _tekst(render_to_string(afdrukken.PLAN, afdrukken.plan_context(plan_met_doel)))
+
+    assert "Binnenkort." in tekst
+    assert f"{_gisteren():%Y}." not in tekst.split("opnieuw?")[1]
+
+
+def test_the_persons_plan_leaves_out_a_step_deadline_that_passed(stap_in_doel, plan_met_doel):
+    stap_in_doel.tegen = _gisteren()
+    stap_in_doel.save(update_fields=["tegen"])
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+
+    gisteren = _tekst(render_to_string(afdrukken.PLAN, afdrukken.plan_context(plan_met_doel)))
+    stap_in_doel.tegen = morgen
+    stap_in_doel.save(update_fields=["tegen"])
+    nog_niet = _tekst(render_to_string(afdrukken.PLAN, afdrukken.plan_context(plan_met_doel)))
+
+    assert "Doe dit tegen" not in gisteren
+    assert "Inschrijven bij de VDAB-consulent" in gisteren
+    assert "Doe dit tegen" in nog_niet

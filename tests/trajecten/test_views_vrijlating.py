@@ -23,7 +23,7 @@ from trajecten.zichtbaarheid import inzicht
 
 pytestmark = pytest.mark.django_db
 
-AFGESCHERMD = "de inhoud is afgeschermd — de gedetineerde gaf je organisatie geen toestemming"
+AFGESCHERMD = "de inhoud is afgeschermd — de gedetineerde gaf uw organisatie geen toestemming"
 
 
 def _url(naam, pk):

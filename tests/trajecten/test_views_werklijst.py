@@ -197,3 +197,17 @@ def test_the_home_page_panel_counts_my_work(client, alice, werk):
 def test_no_panel_without_the_permission(client, dirk):
     client.force_login(dirk)
     assert "Mijn werklijst" not in client.get(reverse("home")).content.decode()
+
+
+def test_no_waiting_referrals_says_only_what_is_true(client, bob, antwerpen):
+    """bob's VDAB sent nothing: the page does not claim that everything was answered."""
+    html = _werklijst(client, bob).content.decode()
+    assert "Alle verstuurde doorverwijzingen zijn beantwoord" not in html
+    assert "Geen doorverwijzingen van uw organisatie die op een antwoord wachten." in html
+
+
+def test_the_flanders_panel_scrolls_inside_its_card(client, eva):
+    client.force_login(eva)
+    html = client.get(reverse("home")).content.decode()
+    paneel = re.search(r'id="paneel-vlaanderen".*?</section>', html, re.S).group(0)
+    assert 'class="schuifvlak"' in paneel

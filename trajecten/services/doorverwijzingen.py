@@ -57,7 +57,7 @@ def doorverwijzing_aanmaken(
             fouten["behoefte"] = _("Deze behoefte hoort bij een andere persoon.")
         elif not inzicht(door, gedetineerde).behoefte(behoefte):
             # Linking it would copy its life domain: only for who may read the need.
-            fouten["behoefte"] = _("Deze behoefte is niet gedeeld met je organisatie.")
+            fouten["behoefte"] = _("Deze behoefte is niet gedeeld met uw organisatie.")
         levensdomein = levensdomein or behoefte.levensdomein
     if naar_organisatie is None:
         fouten.setdefault("naar_organisatie", _("Kies een organisatie of een aanbod."))

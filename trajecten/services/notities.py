@@ -43,7 +43,7 @@ def notitie_schrijven(
     ]
     if vreemd:
         fouten["gedeeld_met"] = _(
-            "Beroepsgeheim deel je alleen met collega's van je eigen organisatie."
+            "Beroepsgeheim deelt u alleen met collega's van uw eigen organisatie."
         )
     if fouten:
         raise ValidationError(fouten)

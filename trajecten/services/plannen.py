@@ -52,7 +52,7 @@ def volgende_herziening(
 def _mag_plan_bewerken(plan: HdvPlan, door: Any) -> None:
     vereis(
         inzicht(door, plan.gedetineerde).plan(plan),
-        _("Je organisatie heeft geen toestemming om dit plan te lezen of te wijzigen."),
+        _("Uw organisatie heeft geen toestemming om dit plan te lezen of te wijzigen."),
     )
 
 

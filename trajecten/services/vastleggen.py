@@ -19,7 +19,7 @@ def organisatie_van(door: Any) -> Organisatie:
     medewerker = getattr(door, "medewerker", None) if door is not None else None
     if medewerker is None:
         raise ValidationError(
-            _("Je account hoort bij geen organisatie; vraag het aan de beheerder.")
+            _("Uw account hoort bij geen organisatie; vraag het aan de beheerder.")
         )
     organisatie: Organisatie = medewerker.organisatie
     return organisatie

@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from aanbod.views.forms import DATUM, fouten_tonen
 from aanbod.views.toegang import terug_naar
@@ -35,6 +35,7 @@ from trajecten.services.notities import (
     toestemming_geven,
     toestemming_intrekken,
 )
+from trajecten.views.plan import OrganisatieKeuze
 from trajecten.zichtbaarheid import Inzicht, zichtbare_casusoverleggen, zichtbare_notities
 
 N = Notitie.Niveau
@@ -44,20 +45,20 @@ NIVEAU_UITLEG = {
     N.GEDEELD: (
         gettext_lazy("Gedeeld"),
         gettext_lazy(
-            "je eigen organisatie leest mee, en ook de organisaties waarmee de gedetineerde "
+            "uw eigen organisatie leest mee, en ook de organisaties waarmee de gedetineerde "
             "toestemming gaf om notities te delen."
         ),
     ),
     N.ORGANISATIE: (
         gettext_lazy("Organisatie"),
         gettext_lazy(
-            "alleen collega's van je eigen organisatie. Een toestemming verandert daar niets aan."
+            "alleen collega's van uw eigen organisatie. Een toestemming verandert daar niets aan."
         ),
     ),
     N.BEROEPSGEHEIM: (
         gettext_lazy("Beroepsgeheim"),
         gettext_lazy(
-            "alleen jij en de collega's van je organisatie die je hieronder met naam kiest. "
+            "alleen u en de collega's van uw organisatie die u hieronder met naam kiest. "
             "Nooit via een toestemming."
         ),
     ),
@@ -94,7 +95,7 @@ class NotitieForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Collega's die een notitie onder beroepsgeheim mogen lezen"),
         help_text=gettext_lazy(
-            "Alleen bij beroepsgeheim: collega's van je organisatie in deze gevangenis."
+            "Alleen bij beroepsgeheim: collega's van uw organisatie in deze gevangenis."
         ),
     )
 
@@ -129,8 +130,9 @@ def notitie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class ToestemmingForm(forms.Form):
-    organisatie = forms.ModelChoiceField(
-        queryset=Organisatie.objects.filter(actief=True), label=gettext_lazy("Organisatie")
+    organisatie = OrganisatieKeuze(
+        queryset=Organisatie.objects.filter(actief=True).order_by("naam"),
+        label=gettext_lazy("Organisatie"),
     )
     categorie = forms.ChoiceField(
         choices=Categorie.choices, label=gettext_lazy("Wat mag gedeeld worden")
@@ -179,12 +181,23 @@ def _toestemmingen_van(gedetineerde: Gedetineerde) -> QuerySet[Toestemming]:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @permission_required("trajecten.change_toestemming", raise_exception=True)
 def toestemming_intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm what a withdrawal means; POST withdraws, at once."""
     toestemming = get_in_scope_or_404(
         Toestemming.objects.select_related("organisatie"), request.user, pk=pk
     )
+    terug = terug_naar(
+        request, reverse("trajecten:toestemmingen", args=[toestemming.gedetineerde_id])
+    )
+    if request.method == "GET":
+        gedetineerde = gedetineerde_openen(user=request.user, pk=toestemming.gedetineerde_id)
+        return render(
+            request,
+            "trajecten/toestemming_intrekken.html",
+            {"toestemming": toestemming, "gedetineerde": gedetineerde, "terug": terug},
+        )
     try:
         toestemming_intrekken(toestemming=toestemming, door=request.user)
     except ValidationError as fout:
@@ -193,11 +206,9 @@ def toestemming_intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("De toestemming voor %(organisatie)s is ingetrokken; dat geldt meteen.")
-            % {"organisatie": toestemming.organisatie},
+            % {"organisatie": toestemming.organisatie.naam},
         )
-    return redirect(
-        terug_naar(request, reverse("trajecten:toestemmingen", args=[toestemming.gedetineerde_id]))
-    )
+    return redirect(terug)
 
 
 class CasusoverlegForm(forms.Form):

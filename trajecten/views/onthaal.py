@@ -24,10 +24,25 @@ from trajecten.services.onthaal import (
     onthaal_overslaan,
     onthaal_registreren,
 )
+from trajecten.templatetags.talen import GANGBARE_TALEN
 from trajecten.werklijsten import onthaal_deadline
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PRIORITEITEN = [("", "—"), *Behoefte.Prioriteit.choices]
+ANDERE_TAAL = "andere"
+TAALKEUZES = [
+    ("", "—"),
+    *((code, naam) for code, naam in GANGBARE_TALEN.items()),
+    (ANDERE_TAAL, _("Andere taal (code hieronder)")),
+]
+
+
+def taal_initieel(talen: list[str]) -> dict[str, str]:
+    """The form's language from the person's first known language, as choice or as code."""
+    code = next(iter(talen), "").strip().lower()
+    if not code or code in GANGBARE_TALEN:
+        return {"taal": code}
+    return {"taal": ANDERE_TAAL, "andere_taal": code}
 
 
 def fouten_naar_formulier(form: forms.Form, fout: ValidationError) -> None:
@@ -43,11 +58,12 @@ class OnthaalForm(forms.Form):
     """The intake with one row per life domain: answer, priority (only for yes), note."""
 
     datum = forms.DateField(label=_("Datum van het onthaal"), widget=DATUM)
-    taal = forms.CharField(
-        label=_("Taal van het gesprek"),
+    taal = forms.ChoiceField(label=_("Taal van het gesprek"), choices=TAALKEUZES, required=False)
+    andere_taal = forms.CharField(
+        label=_("Andere taal: taalcode"),
         max_length=3,
         required=False,
-        help_text=_("ISO 639-taalcode, bv. nl, fr, ar."),
+        help_text=_("Alleen bij ‘andere taal’: de ISO 639-code, bv. ku voor Koerdisch."),
     )
     tolk_nodig = forms.BooleanField(label=_("Tolk nodig"), required=False)
     info_aanbod_gegeven = forms.BooleanField(
@@ -72,14 +88,15 @@ class OnthaalForm(forms.Form):
                 label=_("Notitie %s") % domein.label, max_length=500, required=False
             )
 
-    def clean_taal(self) -> str:
-        taal: str = self.cleaned_data["taal"].strip().lower()
-        if taal:
-            taalcode_validator(taal)
-        return taal
+    def clean_andere_taal(self) -> str:
+        code: str = self.cleaned_data["andere_taal"].strip().lower()
+        if code:
+            taalcode_validator(code)
+        return code
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        self._taal_kiezen(cleaned)
         for domein in Levensdomein.values:
             prioriteit = cleaned.get(f"{domein}_prioriteit")
             if prioriteit and cleaned.get(f"{domein}_antwoord") != Behoefte.Antwoord.JA:
@@ -88,6 +105,17 @@ class OnthaalForm(forms.Form):
                     _("Een prioriteit hoort alleen bij een behoefte (antwoord ja)."),
                 )
         return cleaned
+
+    def _taal_kiezen(self, cleaned: dict[str, Any]) -> None:
+        # "Andere taal" stores the code typed next to it; a listed language its own code.
+        if cleaned.get("taal") != ANDERE_TAAL:
+            return
+        if "andere_taal" not in cleaned:
+            return  # the code itself is invalid: its error is on that field already
+        if not cleaned["andere_taal"]:
+            self.add_error("andere_taal", _("Geef de taalcode van de andere taal."))
+            return
+        cleaned["taal"] = cleaned["andere_taal"]
 
     def rijen(self) -> list[tuple[str, forms.BoundField, forms.BoundField, forms.BoundField]]:
         """One row per life domain, for the table in the template."""
@@ -102,7 +130,8 @@ class OnthaalForm(forms.Form):
         ]
 
     def algemene_velden(self) -> list[forms.BoundField]:
-        return [self[naam] for naam in ("datum", "taal", "tolk_nodig", "info_aanbod_gegeven")]
+        velden = ("datum", "taal", "andere_taal", "tolk_nodig", "info_aanbod_gegeven")
+        return [self[naam] for naam in velden]
 
     def behoeften(self) -> list[BehoefteInvoer]:
         return [
@@ -173,7 +202,7 @@ def onthaal(request: HttpRequest, pk: int) -> HttpResponse:
             if context["leesbaar"]:
                 context["behoeften"] = bestaand.behoeften.order_by("levensdomein")
         return render(request, "trajecten/onthaal.html", context)
-    initial = {"datum": timezone.localdate(), "taal": next(iter(gedetineerde.talen), "")}
+    initial = {"datum": timezone.localdate(), **taal_initieel(gedetineerde.talen)}
     form = OnthaalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         gegevens = form.cleaned_data

@@ -43,7 +43,7 @@ from trajecten.services.plannen import (
 from trajecten.zichtbaarheid import Inzicht, inzicht
 
 AFGESCHERMD = gettext_lazy(
-    "Je organisatie heeft geen toestemming van de gedetineerde om dit HDV-plan te lezen."
+    "Uw organisatie heeft geen toestemming van de gedetineerde om dit HDV-plan te lezen."
 )
 
 
@@ -77,7 +77,7 @@ class DoelForm(forms.Form):
         label=gettext_lazy("Eerste stappen"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text=gettext_lazy("Eén stap per regel; je kan later stappen toevoegen."),
+        help_text=gettext_lazy("Eén stap per regel; u kunt later stappen toevoegen."),
     )
 
     def __init__(self, *args: Any, nieuw: bool = True, **kwargs: Any) -> None:
@@ -96,7 +96,7 @@ class DoelStatusForm(forms.Form):
         label=gettext_lazy("Reden van stopzetting"),
         choices=[("", "—"), *Doel.Stopreden.choices],
         required=False,
-        help_text=gettext_lazy("Verplicht als je het doel stopzet."),
+        help_text=gettext_lazy("Verplicht als u het doel stopzet."),
     )
 
     def __init__(self, *args: Any, doel: Doel, **kwargs: Any) -> None:
@@ -429,7 +429,7 @@ def plan_overnemen_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:
-        messages.success(request, _("Jij coördineert nu het HDV-plan."))
+        messages.success(request, _("U coördineert nu het HDV-plan."))
     return _naar_plan(gedetineerde.pk)
 
 

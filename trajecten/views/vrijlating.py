@@ -39,7 +39,7 @@ from trajecten.views.plan import OrganisatieKeuze, formgegevens
 from trajecten.zichtbaarheid import Inzicht, inzicht, vrijlating_met_eigenaar
 
 AFGESCHERMD = gettext_lazy(
-    "Je organisatie heeft geen toestemming van de gedetineerde om de voorbereiding van de "
+    "Uw organisatie heeft geen toestemming van de gedetineerde om de voorbereiding van de "
     "vrijlating te lezen."
 )
 AFGEHANDELD = [Checklistpunt.Status.GEREGELD, Checklistpunt.Status.NIET_NODIG]

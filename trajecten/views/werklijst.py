@@ -58,7 +58,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     onthalen = lijsten["onthalen"]
     inbox = None
     if request.user.has_perm("trajecten.beantwoord_doorverwijzing") and gevangenis is not None:
-        inbox = werklijsten.inbox(user=request.user, gevangenis=gevangenis).count()
+        inbox = werklijsten.inbox(user=request.user).count()  # all prisons, as its page
     return render(
         request,
         "trajecten/werklijst.html",
