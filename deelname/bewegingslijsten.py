@@ -6,12 +6,11 @@ list sorted by wing, then by name, each row saying where the person goes.
 Left off the list:
 
 - cancelled sessions (counted, so the page can say how many);
-- people "excused" for a session: those with an attendance registered as *afwezig* for
-  it. HDV has no way to excuse someone ahead of a session: attendance is refused for a
-  session that has not taken place yet (``deelname.services.aanwezigheden``), so this
-  only takes effect when the list is printed again on the day itself, after an absence
-  (court, lawyer, visit) was registered. An advance excusal would need a record of its
-  own, which the model does not have.
+- people excused for a session: those excused in advance for that day
+  (``deelname.models.Verontschuldiging``, counted as "verontschuldigd"), and those with an
+  attendance already registered as *afwezig* for it (counted as "afgemeld"; this takes
+  effect when the list is printed again on the day itself). A registered attendance is
+  the fact: someone excused who was registered present anyway is on the list.
 
 Who is on it: enrolments that hold a place in the session's activity now (ingeschreven
 or actief), placed on or before the day, of people whose open stay is in this prison. One
@@ -29,7 +28,14 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Subquery
 
 from aanbod.models import Sessie
-from deelname.models import PLAATS_BEZET, Aanwezigheid, Inschrijving, Inschrijvingsstap, Status
+from deelname.models import (
+    PLAATS_BEZET,
+    Aanwezigheid,
+    Inschrijving,
+    Inschrijvingsstap,
+    Status,
+    Verontschuldiging,
+)
 from hdv.models import Gevangenis
 from trajecten.models import Gedetineerde, Verblijf
 
@@ -48,6 +54,7 @@ class Sessieregel:
     sessie: Sessie
     deelnemers: int
     afgemeld: int  # registered absent for this session: left off the list
+    verontschuldigd: int = 0  # excused in advance for the day: left off the list
 
 
 @dataclass(frozen=True)
@@ -116,8 +123,8 @@ def _deelnemers(
 def bewegingslijst(*, user: Any, gevangenis: Gevangenis, datum: datetime.date) -> Bewegingslijst:
     """The movement list of one prison on one day, per time slot (begintijd–eindtijd).
 
-    Three queries whatever the number of sessions and people: the day's sessions, the
-    enrolments with their wing, the absences already registered.
+    Four queries whatever the number of sessions and people: the day's sessions, the
+    enrolments with their wing, the attendance already registered, the day's excusals.
     """
     sessies = list(
         Sessie.objects.zichtbaar_voor(user)
@@ -133,10 +140,16 @@ def bewegingslijst(*, user: Any, gevangenis: Gevangenis, datum: datetime.date) -
         datum=datum,
         activiteit_ids={s.activiteit_id for s in doorgaand},
     )
-    afgemeld = set(
-        Aanwezigheid.objects.filter(
-            sessie_id__in=[s.pk for s in doorgaand], status=Aanwezigheid.Status.AFWEZIG
-        ).values_list("sessie_id", "inschrijving_id")
+    geregistreerd = {
+        (sessie_id, inschrijving_id): status
+        for sessie_id, inschrijving_id, status in Aanwezigheid.objects.filter(
+            sessie_id__in=[s.pk for s in doorgaand]
+        ).values_list("sessie_id", "inschrijving_id", "status")
+    }
+    verontschuldigd = set(
+        Verontschuldiging.objects.filter(
+            inschrijving_id__in=[i.pk for i in inschrijvingen], van__lte=datum, tot__gte=datum
+        ).values_list("inschrijving_id", flat=True)
     )
     per_activiteit: dict[int, list[Inschrijving]] = {}
     for inschrijving in inschrijvingen:
@@ -149,8 +162,17 @@ def bewegingslijst(*, user: Any, gevangenis: Gevangenis, datum: datetime.date) -
             Tijdslot(sessie.begintijd, sessie.eindtijd, sessies=[], bewegingen=[]),
         )
         ingeschreven = per_activiteit.get(sessie.activiteit_id, [])
-        gaan = [i for i in ingeschreven if (sessie.pk, i.pk) not in afgemeld]
-        slot.sessies.append(Sessieregel(sessie, len(gaan), len(ingeschreven) - len(gaan)))
+        gaan: list[Inschrijving] = []
+        afgemeld = excuus = 0
+        for i in ingeschreven:
+            status = geregistreerd.get((sessie.pk, i.pk))
+            if status == Aanwezigheid.Status.AFWEZIG:
+                afgemeld += 1
+            elif status is None and i.pk in verontschuldigd:
+                excuus += 1
+            else:
+                gaan.append(i)
+        slot.sessies.append(Sessieregel(sessie, len(gaan), afgemeld, excuus))
         slot.bewegingen.extend(
             Beweging(i.afdeling or "", i.gedetineerde, sessie)  # type: ignore[attr-defined]
             for i in gaan

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aanbod.demo import aanbod_laden
+from deelname.demo import deelname_laden
 from hdv.demo import DEMO_WACHTWOORD, Telregel, kern_laden
 from trajecten.demo import dossiers_laden, gedetineerden_laden
 
@@ -47,4 +48,6 @@ def demo_data_laden(*, schaal: float = 1.0, vandaag: datetime.date | None = None
     telling.telregels += aanbod_laden(kern=kern, schaal=schaal, vandaag=vandaag)
     # Referrals point at offers of the catalogue: the files come after the offer.
     telling.telregels += dossiers_laden(kern=kern, vandaag=vandaag)
+    # Enrolments follow accepted referrals to the offer: participation comes last.
+    telling.telregels += deelname_laden(kern=kern, vandaag=vandaag)
     return telling

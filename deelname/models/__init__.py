@@ -9,6 +9,7 @@ from .inschrijvingen import (
     Status,
     Stopreden,
 )
+from .verontschuldigingen import Verontschuldiging
 
 __all__ = [
     "LOPEND",
@@ -23,4 +24,5 @@ __all__ = [
     "Inschrijvingsstap",
     "Status",
     "Stopreden",
+    "Verontschuldiging",
 ]

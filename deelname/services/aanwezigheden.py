@@ -23,6 +23,7 @@ from deelname.models import (
     Status,
 )
 from deelname.services.inschrijvingen import inschrijving_activeren
+from deelname.services.verontschuldigingen import verontschuldigd_op
 from hdv.audit import wijziging_vastleggen
 from hdv.scope import organisatie_id
 
@@ -209,5 +210,20 @@ def aanwezigheden_registreren(
 
 
 def iedereen_aanwezig(sessie: Sessie) -> list[Registratie]:
-    """The starting point of the register: everyone present, then the exceptions."""
-    return [Registratie(i.pk, Aanwezigheid.Status.AANWEZIG) for i in ingeschrevenen(sessie)]
+    """The starting point of the register: everyone present, then the exceptions.
+
+    Someone excused in advance starts as absent with the excusal's reason (only a default).
+    """
+    lijst = ingeschrevenen(sessie)
+    verontschuldigd = verontschuldigd_op(sessie.datum, [i.pk for i in lijst])
+    return [
+        Registratie(
+            i.pk,
+            Aanwezigheid.Status.AFWEZIG,
+            verontschuldigd[i.pk].reden.code,
+            verontschuldigd[i.pk].toelichting,
+        )
+        if i.pk in verontschuldigd
+        else Registratie(i.pk, Aanwezigheid.Status.AANWEZIG)
+        for i in lijst
+    ]

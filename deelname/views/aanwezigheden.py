@@ -23,6 +23,7 @@ from deelname.services.aanwezigheden import (
     sessie_controleren,
     vergrendeld_op,
 )
+from deelname.services.verontschuldigingen import verontschuldigd_op
 from hdv.scope import get_in_scope_or_404
 
 AFWEZIG = Aanwezigheid.Status.AFWEZIG
@@ -38,6 +39,7 @@ class Rij:
     toelichting: str = ""
     geregistreerd: bool = False
     fout: str = ""
+    verontschuldigd: bool = False  # excused in advance: starts as absent with that reason
 
 
 def _sessie(request: HttpRequest, pk: int) -> Sessie:
@@ -51,15 +53,31 @@ def _sessie(request: HttpRequest, pk: int) -> Sessie:
 
 
 def _rijen(sessie: Sessie) -> list[Rij]:
-    """What is registered, and "aanwezig" for whoever has nothing registered yet."""
+    """What is registered; for whoever has nothing registered yet "aanwezig", or "afwezig"
+    with the reason of an excusal in advance."""
     bestaand = {
         a.inschrijving_id: a
         for a in Aanwezigheid.objects.filter(sessie=sessie).select_related("reden")
     }
+    inschrijvingen = ingeschrevenen(sessie)
+    verontschuldigd = verontschuldigd_op(
+        sessie.datum, [i.pk for i in inschrijvingen if i.pk not in bestaand]
+    )
     rijen = []
-    for inschrijving in ingeschrevenen(sessie):
+    for inschrijving in inschrijvingen:
         aanwezigheid = bestaand.get(inschrijving.pk)
-        if aanwezigheid is None:
+        verontschuldiging = verontschuldigd.get(inschrijving.pk)
+        if aanwezigheid is None and verontschuldiging is not None:
+            rijen.append(
+                Rij(
+                    inschrijving,
+                    AFWEZIG,
+                    verontschuldiging.reden.code,
+                    verontschuldiging.toelichting,
+                    verontschuldigd=True,
+                )
+            )
+        elif aanwezigheid is None:
             rijen.append(Rij(inschrijving, Aanwezigheid.Status.AANWEZIG))
         else:
             rijen.append(

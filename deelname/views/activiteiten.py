@@ -23,14 +23,27 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aanbod.models import Aanbod, AanbodInGevangenis, Activiteit
-from aanbod.views.forms import fouten_tonen
-from deelname.models import PLAATS_BEZET, Bron, Inschrijving, Inschrijvingsstap, Status, Stopreden
+from aanbod.views.forms import DATUM, fouten_tonen
+from deelname.models import (
+    PLAATS_BEZET,
+    Afwezigheidsreden,
+    Bron,
+    Inschrijving,
+    Inschrijvingsstap,
+    Status,
+    Stopreden,
+    Verontschuldiging,
+)
 from deelname.services.inschrijvingen import (
     Waarschuwingen,
     inschrijving_aanvragen,
     inschrijving_afronden,
     inschrijving_stopzetten,
     volgende_plaatsen,
+)
+from deelname.services.verontschuldigingen import (
+    verontschuldiging_intrekken,
+    verontschuldiging_registreren,
 )
 from hdv.scope import get_in_scope_or_404
 from trajecten.models import Gedetineerde
@@ -193,7 +206,18 @@ def _deelnemerspagina(request: HttpRequest, doel: Doel) -> HttpResponse:
         ).days
     capaciteit = doel.capaciteit
     sessies = None
+    verontschuldigingen = None
     if doel.activiteit is not None:
+        verontschuldigingen = list(
+            Verontschuldiging.objects.zichtbaar_voor(request.user)
+            .filter(
+                inschrijving__activiteit=doel.activiteit,
+                inschrijving__status__in=PLAATS_BEZET,
+                tot__gte=vandaag,
+            )
+            .select_related("inschrijving__gedetineerde", "reden")
+            .order_by("van", "tot", "id")
+        )
         sessies = list(
             doel.activiteit.sessies.filter(datum__lte=vandaag)
             .select_related("annuleringsreden")
@@ -212,6 +236,7 @@ def _deelnemerspagina(request: HttpRequest, doel: Doel) -> HttpResponse:
             "bezet": len(deelnemers),
             "vrij": max(capaciteit - len(deelnemers), 0) if capaciteit is not None else None,
             "sessies": sessies,
+            "verontschuldigingen": verontschuldigingen,
             "vandaag": vandaag,
         },
     )
@@ -422,6 +447,89 @@ def inschrijving_stopzetten_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Excusing a participant in advance (left off the movement list, absent on the register)
+
+
+class VerontschuldigenForm(forms.Form):
+    van = forms.DateField(
+        label=gettext_lazy("Van"),
+        widget=DATUM,
+        error_messages={"required": gettext_lazy("Geef de eerste dag.")},
+    )
+    tot = forms.DateField(
+        label=gettext_lazy("Tot en met"),
+        widget=DATUM,
+        error_messages={"required": gettext_lazy("Geef de laatste dag.")},
+    )
+    reden = forms.ModelChoiceField(
+        queryset=Afwezigheidsreden.objects.filter(actief=True),
+        label=gettext_lazy("Reden"),
+        error_messages={"required": gettext_lazy("Geef de reden.")},
+    )
+    toelichting = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=200)
+
+
+@permission_required("deelname.change_inschrijving", raise_exception=True)
+def inschrijving_verontschuldigen(request: HttpRequest, pk: int) -> HttpResponse:
+    inschrijving = _inschrijving(request, pk)
+    doel = _doel_van(inschrijving)
+    vandaag = timezone.localdate()
+    form = VerontschuldigenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"van": vandaag, "tot": vandaag},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            verontschuldiging_registreren(
+                inschrijving=inschrijving,
+                van=form.cleaned_data["van"],
+                tot=form.cleaned_data["tot"],
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+                door=request.user,
+            )
+        except ValidationError as fout:
+            fouten_tonen(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is verontschuldigd.")
+                % {"naam": inschrijving.gedetineerde.volledige_naam},
+            )
+            return redirect(f"{doel.url}#verontschuldigingen")
+    return render(
+        request,
+        "deelname/inschrijving_verontschuldigen.html",
+        {"inschrijving": inschrijving, "doel": doel, "form": form},
+    )
+
+
+@require_POST
+@permission_required("deelname.change_inschrijving", raise_exception=True)
+def verontschuldiging_intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
+    verontschuldiging = get_in_scope_or_404(
+        Verontschuldiging.objects.select_related("inschrijving__gedetineerde"),
+        request.user,
+        pk=pk,
+    )
+    inschrijving = verontschuldiging.inschrijving
+    try:
+        verontschuldiging_intrekken(verontschuldiging=verontschuldiging, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(
+            request,
+            _("De verontschuldiging van %(naam)s is ingetrokken.")
+            % {"naam": inschrijving.gedetineerde.volledige_naam},
+        )
+    if inschrijving.activiteit_id is None:
+        return redirect(_doel_van(inschrijving).url)
+    return redirect(
+        reverse("deelname:activiteit", args=[inschrijving.activiteit_id]) + "#verontschuldigingen"
+    )
+
+
 JA_NEE = [
     ("", gettext_lazy("niet van toepassing")),
     ("true", gettext_lazy("ja")),
@@ -501,5 +609,15 @@ urlpatterns: list[Any] = [
         "inschrijvingen/<int:pk>/afronden/",
         inschrijving_afronden_view,
         name="inschrijving_afronden",
+    ),
+    path(
+        "inschrijvingen/<int:pk>/verontschuldigen/",
+        inschrijving_verontschuldigen,
+        name="inschrijving_verontschuldigen",
+    ),
+    path(
+        "verontschuldigingen/<int:pk>/intrekken/",
+        verontschuldiging_intrekken_view,
+        name="verontschuldiging_intrekken",
     ),
 ]

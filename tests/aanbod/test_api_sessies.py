@@ -304,8 +304,9 @@ def test_reference_tables_are_read_only_lists(
 ):
     client.force_login(alice)
     client.get(reverse(route))
-    # session, user, count, page, session save (3)
-    with django_assert_num_queries(7):
+    # session, user, the user's and groups' permissions (2: is this a detainee's terminal
+    # account? they get no API), count, page, session save (3)
+    with django_assert_num_queries(9):
         response = client.get(reverse(route))
     assert code in {item["code"] for item in response.json()["results"]}
     assert client.post(reverse(route), {"code": "x"}).status_code == 405

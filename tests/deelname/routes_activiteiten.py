@@ -11,8 +11,9 @@ import pytest
 
 from aanbod.models import Aanbod, Rapportagecategorie
 from aanbod.services.catalogus import aanbod_in_gevangenis_opnemen, aanbod_opslaan
-from deelname.models import Bron
+from deelname.models import Afwezigheidsreden, Bron
 from deelname.services.inschrijvingen import inschrijving_aanvragen
+from deelname.services.verontschuldigingen import verontschuldiging_registreren
 from tests.routetabel import Route
 
 
@@ -45,6 +46,18 @@ def scherm_inschrijving(activiteit, persoon, olga):
     )
 
 
+@pytest.fixture
+def scherm_verontschuldiging(scherm_inschrijving, olga, vandaag):
+    """Jan Testpersoon excused for the coming week (court)."""
+    return verontschuldiging_registreren(
+        inschrijving=scherm_inschrijving,
+        van=vandaag,
+        tot=vandaag + datetime.timedelta(days=7),
+        reden=Afwezigheidsreden.objects.get(code="advocaat-rechtbank"),
+        door=olga,
+    )
+
+
 def _activiteit(f: Any) -> dict[str, Any]:
     return {"pk": f.getfixturevalue("activiteit").pk}
 
@@ -55,6 +68,10 @@ def _individueel(f: Any) -> dict[str, Any]:
 
 def _inschrijving(f: Any) -> dict[str, Any]:
     return {"pk": f.getfixturevalue("scherm_inschrijving").pk}
+
+
+def _verontschuldiging(f: Any) -> dict[str, Any]:
+    return {"pk": f.getfixturevalue("scherm_verontschuldiging").pk}
 
 
 ROUTES: dict[str, Route] = {
@@ -92,6 +109,17 @@ ROUTES: dict[str, Route] = {
     ),
     "deelname:inschrijving_afronden": Route(
         mag="olga", geen_recht="eva", buiten_scope="charlie", kwargs=_inschrijving
+    ),
+    "deelname:inschrijving_verontschuldigen": Route(
+        mag="alice", geen_recht="eva", buiten_scope="charlie", kwargs=_inschrijving
+    ),
+    "deelname:verontschuldiging_intrekken": Route(
+        mag="olga",
+        geen_recht="eva",
+        buiten_scope="charlie",
+        kwargs=_verontschuldiging,
+        methode="post",
+        ok_status=302,
     ),
     "deelname:wachtlijsten": Route(mag="alice", geen_recht="dirk"),
     "deelname:wachtlijsten_vlaanderen": Route(mag="frank", geen_recht="alice"),

@@ -304,9 +304,10 @@ def test_it_shows_only_the_chosen_prisons_sessions(
 def test_the_selector_counts_its_queries_once(
     antwerpen, olga, deelnemers, maandag, django_assert_num_queries
 ):
-    # sessions, enrolments with wing, registered absences (the user's prisons are cached).
+    # sessions, enrolments with wing, registered attendance, excusals (the user's prisons
+    # are cached).
     olga._hdv_gevangenissen = [antwerpen]
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         lijst = bewegingslijst(user=olga, gevangenis=antwerpen, datum=maandag)
     assert lijst.aantal == 6
 
@@ -416,8 +417,9 @@ def test_the_list_pins_its_queries(
     url = _lijst_url(antwerpen)
     client.get(url, {"datum": maandag.isoformat()})
     # session, user, permissions (user, groups), prisons; day's sessions with activity,
-    # offer and room; enrolments with wing and person; registered absences; session save (3)
-    with django_assert_num_queries(11):
+    # offer and room; enrolments with wing and person; registered attendance; excusals;
+    # session save (3)
+    with django_assert_num_queries(12):
         html = _html(client.get(url, {"datum": maandag.isoformat()}))
     assert sum(len(r) for r in _sloten(html).values()) == 1
 
@@ -429,10 +431,10 @@ def test_the_list_pins_its_queries(
         )  # fmt: skip
         for j in range(3):
             _inschrijven(_persoon(antwerpen, f"P{i}{j}", "Extra", f"B{j}"), extra, olga)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         html = _html(client.get(url, {"datum": maandag.isoformat()}))
     assert sum(len(r) for r in _sloten(html).values()) == 10
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(
             _lijst_url(antwerpen, "deelname:bewegingslijst_pdf"), {"datum": maandag.isoformat()}
         )

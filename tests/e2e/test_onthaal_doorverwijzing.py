@@ -89,7 +89,8 @@ def aankomst(transactional_db, settings):
 
 def _toestemming(page, persoon, organisatie):
     page.goto(f"/personen/{persoon.pk}/toestemmingen/")
-    page.locator("select[name='organisatie']").select_option(label=organisatie)
+    optie = page.locator("select[name='organisatie'] option", has_text=f"({organisatie})").first
+    page.locator("select[name='organisatie']").select_option(value=optie.get_attribute("value"))
     page.locator("select[name='categorie']").select_option(value="doorverwijzingen")
     page.locator("input[name='gegeven_op']").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Registreren").click()
@@ -126,7 +127,7 @@ def test_a_trajectbegeleider_takes_in_a_new_arrival_and_refers_to_cgg_and_vdab(
     page.wait_for_load_state()
 
     # The intake, with needs for mental health (high priority) and work.
-    page.locator("input[name='taal']").fill("nl")
+    page.locator("select[name='taal']").select_option("nl")
     page.locator("input[name='info_aanbod_gegeven']").check()
     page.locator("select[name='geestelijke_gezondheid_antwoord']").select_option("ja")
     page.locator("select[name='geestelijke_gezondheid_prioriteit']").select_option("hoog")
