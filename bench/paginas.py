@@ -59,6 +59,20 @@ PAGINAS = [
     ("trajectbegeleider", "/api/v1/gedetineerden/{dossier}/doorverwijzingen/", 150),
     ("hulpverlener", "/doorverwijzingen/inbox/", 150),
     ("hulpverlener", "/personen/{dossier}/", 200),
+    ("organisatieondersteuner", "/deelname/activiteiten/{activiteit}/", 200),
+    ("organisatieondersteuner", "/deelname/sessies/{sessie}/aanwezigheden/", 200),
+    ("organisatieondersteuner", "/deelname/wachtlijsten/", 150),
+    ("organisatieondersteuner", "/deelname/bewegingslijst/?datum={sessiedatum}", 200),
+    (
+        "organisatieondersteuner",
+        "/deelname/gevangenissen/{gevangenis}/bewegingslijst.pdf?datum={sessiedatum}",
+        1000,
+    ),
+    ("organisatieondersteuner", "/deelname/aanvragen/", 150),
+    ("organisatieondersteuner", "/api/v1/inschrijvingen/", 150),
+    ("organisatieondersteuner", "/api/v1/sessies/{sessie}/aanwezigheden/", 150),
+    ("hulpverlener", "/deelname/organisatie/inschrijvingen/", 150),
+    ("centraal", "/deelname/wachtlijsten/vlaanderen/", 150),
     ("centraal", "/", 150),
     ("beheerder", "/", 200),
 ]
@@ -80,6 +94,36 @@ def _rijkste_dossier() -> int:
     return persoon.pk
 
 
+def _drukste_sessie() -> dict[str, object]:
+    """The Antwerpen activity with the most enrolments, and its latest past session."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from aanbod.models import Activiteit, Sessie
+
+    activiteit = (
+        Activiteit.objects.filter(gevangenis__code="ANT")
+        .annotate(n=Count("inschrijvingen"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    assert activiteit is not None, "geen activiteit in de demo"
+    sessie = (
+        Sessie.objects.filter(
+            activiteit=activiteit, datum__lte=timezone.localdate(), annuleringsreden__isnull=True
+        )
+        .order_by("-datum")
+        .first()
+    )
+    assert sessie is not None, "geen voorbije sessie"
+    return {
+        "activiteit": activiteit.pk,
+        "sessie": sessie.pk,
+        "sessiedatum": sessie.datum.isoformat(),
+        "gevangenis": activiteit.gevangenis_id,
+    }
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     user_model = get_user_model()
@@ -89,8 +133,9 @@ def main() -> None:
     print(f"{'gebruiker':<24} {'pagina':<40} {'mediaan':>8} {'p95':>8} {'queries':>8}  doel")
     mislukt = False
     dossier = _rijkste_dossier()
+    waarden = {"dossier": dossier, **_drukste_sessie()}
     for gebruikersnaam, sjabloon, doel in PAGINAS:
-        pad = sjabloon.format(dossier=dossier)
+        pad = sjabloon.format(**waarden)
         client = Client()
         client.force_login(user_model.objects.get(username=gebruikersnaam))
         client.get(pad)  # warm up: sessions, caches, the database's plan cache

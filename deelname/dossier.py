@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest
 
 from deelname.models import Aanwezigheid, Inschrijving, Inschrijvingsstap, Status
+from deelname.vertrouwelijkheid import mag_deelnemers_zien
 from trajecten.models import Gedetineerde
 
 AANWEZIG = [Aanwezigheid.Status.AANWEZIG, Aanwezigheid.Status.TE_LAAT]
@@ -44,4 +45,11 @@ def inschrijvingen_sectie(
             if inschrijving.geregistreerd
             else None
         )
-    return {"toon": True, "inschrijvingen": inschrijvingen}
+    # Taking part in mental-health care is for the offer's organisation (and the planners):
+    # others see that there is such an enrolment, not which.
+    zichtbaar = [i for i in inschrijvingen if mag_deelnemers_zien(request.user, i.aanbod)]
+    return {
+        "toon": True,
+        "inschrijvingen": zichtbaar,
+        "afgeschermd": len(inschrijvingen) - len(zichtbaar),
+    }

@@ -12,8 +12,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from deelname.models import LOPEND, Inschrijving, Stopreden
+from deelname.models import LOPEND, Aanvraag, Inschrijving, Stopreden
+from deelname.services.aanvragen import aanvraag_weigeren
 from deelname.services.inschrijvingen import inschrijving_stopzetten
+from hdv.audit import wijziging_vastleggen
 from trajecten import gebeurtenissen
 from trajecten.models import Gedetineerde, Taak, Verblijf
 from trajecten.services.taken import taak_aanmaken
@@ -33,6 +35,34 @@ def _beeindigen(
             gedetineerde_id=gedetineerde_id, gevangenis=verblijf.gevangenis, status__in=LOPEND
         ).select_related("aanbod", "activiteit")
     )
+    # Open requests of the prison they left are answered by the system, so the queue there
+    # no longer shows them and they cannot be accepted into a prison the person left.
+    for aanvraag in Aanvraag.objects.filter(
+        gedetineerde_id=gedetineerde_id,
+        gevangenis=verblijf.gevangenis,
+        status=Aanvraag.Status.NIEUW,
+    ):
+        aanvraag_weigeren(
+            aanvraag=aanvraag,
+            reden=_("U verblijft niet meer in deze gevangenis (%(reden)s).")
+            % {"reden": stopreden.naam.lower()},
+            door=door,
+        )
+    if reden == "vrijlating":
+        # The terminal account of someone released has nothing left to show.
+        for account in get_user_model().objects.filter(
+            gedetineerdeaccount__gedetineerde_id=gedetineerde_id, is_active=True
+        ):
+            account.is_active = False
+            account.save(update_fields=["is_active"])
+            wijziging_vastleggen(
+                door=door,
+                actie="terminalaccount gedeactiveerd",
+                obj=account,
+                gevangenis=verblijf.gevangenis,
+                persoon_id=gedetineerde_id,
+                velden=["is_active"],
+            )
     begeleiders: dict[int, list[str]] = {}
     for inschrijving in lopend:
         inschrijving_stopzetten(

@@ -364,6 +364,8 @@ if not 0 <= HDV_DAG_BEGIN_UUR < HDV_DAG_EINDE_UUR <= 24:
     raise ImproperlyConfigured("HDV_DAG_BEGIN_UUR moet voor HDV_DAG_EINDE_UUR liggen (0–24).")
 # Attendance of a session can be registered and changed for this many days, then it is locked.
 HDV_AANWEZIGHEID_WIJZIGBAAR_DAGEN = _int("HDV_AANWEZIGHEID_WIJZIGBAAR_DAGEN", 7, minimum=0)
+# Flanders-wide figures show a count below this as "< N": small counts can identify people.
+HDV_KLEINSTE_AANTAL = _int("HDV_KLEINSTE_AANTAL", 5, minimum=1)
 # The address of HDV as users reach it, for links in e-mails.
 HDV_BASIS_URL = os.environ.get("HDV_BASIS_URL", "http://localhost:8000").rstrip("/")
 # An arrival's intake (onthaal) is due within this many days.

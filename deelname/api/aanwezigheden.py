@@ -36,6 +36,7 @@ from deelname.services.aanwezigheden import (
     sessie_controleren,
     vergrendeld_op,
 )
+from deelname.vertrouwelijkheid import mag_deelnemers_zien
 from hdv.api.filters import GROOTSTE_ID
 from hdv.scope import get_in_scope_or_404
 from trajecten.api.velden import keuzeveld
@@ -152,9 +153,14 @@ class SessieAanwezigheden(PermissiePerMethode, APIView):
     }
 
     def sessie(self, pk: int) -> Sessie:
-        return get_in_scope_or_404(
+        sessie: Sessie = get_in_scope_or_404(
             Sessie.objects.select_related("activiteit__aanbod"), self.request.user, pk=pk
         )
+        if not mag_deelnemers_zien(self.request.user, sessie.activiteit.aanbod):
+            raise PermissionDenied(
+                _("De deelnemers van dit aanbod zijn alleen zichtbaar voor zijn organisatie.")
+            )
+        return sessie
 
     @extend_schema(responses=RegisterOutput)
     def get(self, request: Request, pk: int) -> Response:

@@ -8,7 +8,7 @@ from hdv.models import Gevangenis
 from hdv.scope import ScopedQuerySet
 from trajecten.models import Gedetineerde
 
-from .inschrijvingen import Inschrijving
+from .inschrijvingen import DeelnameQuerySet, Inschrijving
 
 
 class Gedetineerdeaccount(models.Model):
@@ -55,6 +55,7 @@ class Aanvraag(models.Model):
         GEWEIGERD = "geweigerd", _("geweigerd")
 
     SCOPE_GEVANGENIS = "gevangenis"
+    VERTROUWELIJK_PAD = "aanbod"
 
     gedetineerde = models.ForeignKey(
         Gedetineerde, on_delete=models.PROTECT, related_name="aanvragen"
@@ -88,7 +89,7 @@ class Aanvraag(models.Model):
         verbose_name=_("inschrijving"),
     )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = DeelnameQuerySet.as_manager()
 
     class Meta:
         ordering = ["ingediend_op", "id"]

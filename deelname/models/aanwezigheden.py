@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from aanbod.models import Sessie
 from hdv.scope import ScopedQuerySet
 
-from .inschrijvingen import Inschrijving
+from .inschrijvingen import DeelnameQuerySet, Inschrijving
 
 
 class Afwezigheidsreden(models.Model):
@@ -35,6 +35,7 @@ class Aanwezigheid(models.Model):
         AFWEZIG = "afwezig", _("afwezig")
 
     SCOPE_GEVANGENIS = "sessie__activiteit__gevangenis"
+    VERTROUWELIJK_PAD = "inschrijving__aanbod"
 
     sessie = models.ForeignKey(Sessie, on_delete=models.PROTECT, related_name="aanwezigheden")
     inschrijving = models.ForeignKey(
@@ -55,7 +56,7 @@ class Aanwezigheid(models.Model):
     )
     gewijzigd = models.DateTimeField(auto_now=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = DeelnameQuerySet.as_manager()
 
     class Meta:
         ordering = ["sessie", "inschrijving"]

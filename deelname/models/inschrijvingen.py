@@ -1,3 +1,5 @@
+from typing import Any, TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -42,6 +44,21 @@ class Bron(models.TextChoices):
     ANDERE = "andere", _("andere")
 
 
+M = TypeVar("M", bound=models.Model)
+
+
+class DeelnameQuerySet(ScopedQuerySet[M]):
+    """The prison scope, and confidential offers only for who may see their participants."""
+
+    VERTROUWELIJK_PAD = "aanbod"
+
+    def zichtbaar_voor(self, user: Any) -> ScopedQuerySet[M]:
+        from deelname.vertrouwelijkheid import zichtbaar_filter
+
+        pad = getattr(self.model, "VERTROUWELIJK_PAD", "aanbod")
+        return super().zichtbaar_voor(user).filter(zichtbaar_filter(user, pad))
+
+
 class Inschrijving(models.Model):
     """A person in a group activity, or in an individual offer of a prison.
 
@@ -55,6 +72,7 @@ class Inschrijving(models.Model):
         SYSTEEM = "systeem", _("het systeem")
 
     SCOPE_GEVANGENIS = "gevangenis"
+    VERTROUWELIJK_PAD = "aanbod"
 
     gedetineerde = models.ForeignKey(
         Gedetineerde, on_delete=models.PROTECT, related_name="inschrijvingen"
@@ -98,7 +116,7 @@ class Inschrijving(models.Model):
     )
     gewijzigd = models.DateTimeField(auto_now=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = DeelnameQuerySet.as_manager()
 
     class Meta:
         ordering = ["prioriteit", "aangevraagd_op", "id"]

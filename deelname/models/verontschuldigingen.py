@@ -3,10 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from hdv.scope import ScopedQuerySet
-
 from .aanwezigheden import Afwezigheidsreden
-from .inschrijvingen import Inschrijving
+from .inschrijvingen import DeelnameQuerySet, Inschrijving
 
 
 class Verontschuldiging(models.Model):
@@ -17,6 +15,7 @@ class Verontschuldiging(models.Model):
     """
 
     SCOPE_GEVANGENIS = "inschrijving__gevangenis"
+    VERTROUWELIJK_PAD = "inschrijving__aanbod"
 
     inschrijving = models.ForeignKey(
         Inschrijving,
@@ -35,7 +34,7 @@ class Verontschuldiging(models.Model):
     )
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = DeelnameQuerySet.as_manager()
 
     class Meta:
         ordering = ["van", "tot", "id"]

@@ -145,6 +145,13 @@ def aanvraag_aanvaarden(
     activity puts the person on its waiting list, which is an answer too.
     """
     aanvraag = _open_vergrendelen(aanvraag)
+    if aanvraag.gedetineerde.huidige_gevangenis_id != aanvraag.gevangenis_id:
+        raise ValidationError(
+            _(
+                "Deze persoon verblijft niet meer in %(gevangenis)s: weiger de aanvraag met die reden."
+            )
+            % {"gevangenis": aanvraag.gevangenis}
+        )
     if aanvraag.aanbod.vorm == Aanbod.Vorm.GROEP:
         if activiteit is None:
             raise ValidationError({"activiteit": _("Kies de activiteit.")})

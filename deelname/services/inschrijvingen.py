@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,8 +70,9 @@ def _capaciteit_vergrendelen(inschrijving: Inschrijving) -> int | None:
         .filter(
             aanbod_id=inschrijving.aanbod_id,
             gevangenis_id=inschrijving.gevangenis_id,
-            tot__isnull=True,
         )
+        .filter(Q(tot__isnull=True) | Q(tot__gte=timezone.localdate()))
+        .order_by("-sinds")
         .first()
     )
     return beschikbaarheid.capaciteit if beschikbaarheid else None
@@ -90,6 +92,14 @@ def _bezet(inschrijving: Inschrijving) -> int:
 def _plaats_vrij(inschrijving: Inschrijving) -> bool:
     capaciteit = _capaciteit_vergrendelen(inschrijving)
     return capaciteit is None or _bezet(inschrijving) < capaciteit
+
+
+def _nog_lopend(inschrijving: Inschrijving) -> None:
+    """Placing someone needs an activity that has not ended and an offer not archived."""
+    if inschrijving.aanbod.gearchiveerd:
+        raise ValidationError({"aanbod": _("Dit aanbod is gearchiveerd.")})
+    if inschrijving.activiteit and inschrijving.activiteit.einddatum < timezone.localdate():
+        raise ValidationError({"activiteit": _("Deze activiteit is al afgelopen.")})
 
 
 def _overgang(
@@ -127,9 +137,11 @@ def _doel_bepalen(
         gevangenis = gedetineerde.huidige_gevangenis
         if aanbod.vorm == Aanbod.Vorm.GROEP:
             raise ValidationError({"activiteit": _("Kies voor een groepsaanbod de activiteit.")})
-        if not AanbodInGevangenis.objects.filter(
-            aanbod=aanbod, gevangenis=gevangenis, tot__isnull=True
-        ).exists():
+        if (
+            not AanbodInGevangenis.objects.filter(aanbod=aanbod, gevangenis=gevangenis)
+            .filter(Q(tot__isnull=True) | Q(tot__gte=timezone.localdate()))
+            .exists()
+        ):
             raise ValidationError(
                 {"aanbod": _("Dit aanbod wordt in deze gevangenis niet aangeboden.")}
             )
@@ -247,6 +259,7 @@ def inschrijving_plaatsen(*, inschrijving: Inschrijving, door: Any) -> Inschrijv
     inschrijving = _vergrendelen(inschrijving)
     if inschrijving.status not in {Status.AANGEVRAAGD, Status.WACHTLIJST}:
         raise ValidationError({"status": _("Deze inschrijving wacht niet op een plaats.")})
+    _nog_lopend(inschrijving)
     if _plaats_vrij(inschrijving):
         return _overgang(inschrijving, Status.INGESCHREVEN, door)
     if inschrijving.status == Status.AANGEVRAAGD:

@@ -24,6 +24,7 @@ from deelname.services.aanwezigheden import (
     vergrendeld_op,
 )
 from deelname.services.verontschuldigingen import verontschuldigd_op
+from deelname.vertrouwelijkheid import mag_deelnemers_zien
 from hdv.scope import get_in_scope_or_404
 
 AFWEZIG = Aanwezigheid.Status.AFWEZIG
@@ -43,13 +44,18 @@ class Rij:
 
 
 def _sessie(request: HttpRequest, pk: int) -> Sessie:
-    return get_in_scope_or_404(
+    sessie: Sessie = get_in_scope_or_404(
         Sessie.objects.select_related(
             "activiteit__aanbod", "activiteit__gevangenis", "lokaal", "annuleringsreden"
         ),
         request.user,
         pk=pk,
     )
+    if not mag_deelnemers_zien(request.user, sessie.activiteit.aanbod):
+        raise PermissionDenied(
+            _("De deelnemers van dit aanbod zijn alleen zichtbaar voor zijn organisatie.")
+        )
+    return sessie
 
 
 def _rijen(sessie: Sessie) -> list[Rij]:

@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
@@ -45,6 +45,7 @@ from deelname.services.verontschuldigingen import (
     verontschuldiging_intrekken,
     verontschuldiging_registreren,
 )
+from deelname.vertrouwelijkheid import mag_deelnemers_zien
 from hdv.scope import get_in_scope_or_404
 from trajecten.models import Gedetineerde
 from trajecten.selectors import gedetineerden_in_gevangenis
@@ -115,12 +116,20 @@ class Doel:
 # Access helpers: the object if the user may see it, else 404.
 
 
+def _mag_zien(request: HttpRequest, aanbod: Aanbod) -> None:
+    if not mag_deelnemers_zien(request.user, aanbod):
+        raise PermissionDenied(
+            _("De deelnemers van dit aanbod zijn alleen zichtbaar voor zijn organisatie.")
+        )
+
+
 def _activiteit(request: HttpRequest, pk: int) -> Doel:
     activiteit = get_in_scope_or_404(
         Activiteit.objects.select_related("aanbod__organisatie", "gevangenis", "lokaal"),
         request.user,
         pk=pk,
     )
+    _mag_zien(request, activiteit.aanbod)
     return Doel(activiteit=activiteit)
 
 
@@ -132,6 +141,7 @@ def _individueel(request: HttpRequest, pk: int) -> Doel:
         request.user,
         pk=pk,
     )
+    _mag_zien(request, beschikbaarheid.aanbod)
     return Doel(beschikbaarheid=beschikbaarheid)
 
 

@@ -101,7 +101,12 @@ def wachtlijsten_vlaanderen(request: HttpRequest) -> HttpResponse:
     pagina = Paginator(wachtlijsten_per_gevangenis(), settings.HDV_PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
-    return render(request, "deelname/wachtlijsten_vlaanderen.html", {"pagina": pagina})
+    # A count of one or two for a therapy in a small centre can point at a person.
+    return render(
+        request,
+        "deelname/wachtlijsten_vlaanderen.html",
+        {"pagina": pagina, "kleinste_aantal": settings.HDV_KLEINSTE_AANTAL},
+    )
 
 
 urlpatterns: list[Any] = [

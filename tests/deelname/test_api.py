@@ -140,7 +140,8 @@ def test_the_enrolment_list_pins_its_queries(
     client.get(reverse("api:inschrijvingen"))
     # session, user, 2× permissions, prisons, count, page with person, prison, offer and
     # stop reason joined, session save (3)
-    with django_assert_num_queries(10):
+    # + the user's organisation, to know who may see confidential offers' participants
+    with django_assert_num_queries(11):
         data = client.get(reverse("api:inschrijvingen")).json()
     assert data["count"] == 4
 
@@ -411,7 +412,8 @@ def test_the_waiting_list_pins_its_queries(
     client.get(url)
     # session, user, 2× permissions, prisons, activity, count, page with person joined,
     # session save (3)
-    with django_assert_num_queries(11):
+    # + the user's organisation, to know who may see confidential offers' participants
+    with django_assert_num_queries(12):
         assert client.get(url).json()["count"] == 3
 
 

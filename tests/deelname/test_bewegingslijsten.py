@@ -307,7 +307,8 @@ def test_the_selector_counts_its_queries_once(
     # sessions, enrolments with wing, registered attendance, excusals (the user's prisons
     # are cached).
     olga._hdv_gevangenissen = [antwerpen]
-    with django_assert_num_queries(4):
+    # + the permissions (2), to know who may see confidential offers' participants
+    with django_assert_num_queries(6):
         lijst = bewegingslijst(user=olga, gevangenis=antwerpen, datum=maandag)
     assert lijst.aantal == 6
 
