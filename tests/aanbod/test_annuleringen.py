@@ -108,11 +108,12 @@ def test_undoing_a_session_that_is_not_cancelled_is_an_error(activiteit, olga):
 
 
 @pytest.fixture
-def in_gebruik(activiteit):
+def in_gebruik(activiteit, monkeypatch):
     sessie = activiteit.sessies.first()
+    # A copy of the registered checks (deelname's among them), restored afterwards.
+    monkeypatch.setattr(gebruik, "_controles", [*gebruik._controles])
     gebruik.registreer_gebruikscontrole(lambda ids: {sessie.pk} & set(ids))
-    yield sessie
-    gebruik._controles.clear()
+    return sessie
 
 
 def test_a_session_with_attendance_asks_for_confirmation(in_gebruik, staking, olga):

@@ -45,11 +45,12 @@ def sessie_gent(nederlands, gent, lokaal_gent, vandaag):
 
 
 @pytest.fixture
-def in_gebruik(sessie):
+def in_gebruik(sessie, monkeypatch):
     """``sessie`` has attendance (as deelname would report it)."""
+    # A copy of the registered checks (deelname's among them), restored afterwards.
+    monkeypatch.setattr(gebruik, "_controles", [*gebruik._controles])
     gebruik.registreer_gebruikscontrole(lambda ids: {sessie.pk} & set(ids))
-    yield sessie
-    gebruik._controles.clear()
+    return sessie
 
 
 def _post(client, url, data=None):
