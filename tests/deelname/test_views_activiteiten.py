@@ -273,6 +273,15 @@ def test_completion_records_the_results(client, olga, scherm_inschrijving):
     ) == (True, True, True)
 
 
+def test_the_completion_form_offers_the_exam_answers(client, olga, scherm_inschrijving):
+    client.force_login(olga)
+    response = client.get(reverse("deelname:inschrijving_afronden", args=[scherm_inschrijving.pk]))
+    html = response.content.decode()
+    assert "Er is niets om te kiezen" not in html
+    assert 'name="examen_afgelegd" value="true"' in html
+    assert 'name="examen_geslaagd" value="false"' in html
+
+
 def test_passed_without_an_exam_is_refused_on_the_field(client, olga, scherm_inschrijving):
     client.force_login(olga)
     response = client.post(
