@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbod.models import Levensdomein
+from aanbod.views.forms import DATUM, fouten_tonen
 from trajecten import zichtbaarheid
 from trajecten.models import Behoefte, Gedetineerde, Onthaal, Verblijf, taalcode_validator
 from trajecten.selectors import gedetineerde_openen
@@ -27,7 +28,6 @@ from trajecten.services.onthaal import (
 from trajecten.templatetags.talen import GANGBARE_TALEN
 from trajecten.werklijsten import onthaal_deadline
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PRIORITEITEN = [("", "—"), *Behoefte.Prioriteit.choices]
 ANDERE_TAAL = "andere"
 TAALKEUZES = [
@@ -43,15 +43,6 @@ def taal_initieel(talen: list[str]) -> dict[str, str]:
     if not code or code in GANGBARE_TALEN:
         return {"taal": code}
     return {"taal": ANDERE_TAAL, "andere_taal": code}
-
-
-def fouten_naar_formulier(form: forms.Form, fout: ValidationError) -> None:
-    """A service's ValidationError on the form: on its field where the form has one."""
-    if not hasattr(fout, "error_dict"):
-        form.add_error(None, fout)
-        return
-    for veld, fouten in fout.error_dict.items():
-        form.add_error(veld if veld in form.fields else None, fouten)
 
 
 class OnthaalForm(forms.Form):
@@ -218,7 +209,7 @@ def onthaal(request: HttpRequest, pk: int) -> HttpResponse:
                 behoeften=form.behoeften(),
             )
         except ValidationError as fout:
-            fouten_naar_formulier(form, fout)
+            fouten_tonen(form, fout)
         else:
             messages.success(request, _("Het onthaal is geregistreerd."))
             return redirect("trajecten:dossier", pk=gedetineerde.pk)
@@ -242,7 +233,7 @@ def onthaal_overslaan_view(request: HttpRequest, pk: int) -> HttpResponse:
                 door=request.user,
             )
         except ValidationError as fout:
-            fouten_naar_formulier(form, fout)
+            fouten_tonen(form, fout)
         else:
             messages.success(request, _("Het onthaal is overgeslagen."))
             return redirect("trajecten:dossier", pk=gedetineerde.pk)
@@ -259,7 +250,7 @@ def behoefte_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             behoefte_vastleggen(gedetineerde=gedetineerde, door=request.user, **form.cleaned_data)
         except ValidationError as fout:
-            fouten_naar_formulier(form, fout)
+            fouten_tonen(form, fout)
         else:
             messages.success(request, _("De behoefte is vastgelegd."))
             return redirect("trajecten:dossier", pk=gedetineerde.pk)
