@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hdv.models import Gevangenis
+from rapportage.models.indicatoren import Periodesoort
+
+
+class Monitoringrapport(models.Model):
+    """A monitoring report for the Gemengde Commissie: requested, built by Celery, stored.
+
+    The parameters (period, prisons) are kept with the files; the same parameters give
+    the same figures, because the report reads the rollups of that period.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("in de wachtrij")
+        BEZIG = "bezig", _("wordt gemaakt")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    periodesoort = models.CharField(_("periode"), max_length=10, choices=Periodesoort.choices)
+    begin = models.DateField(_("begin"))
+    einde = models.DateField(_("einde"))
+    gevangenissen = models.ManyToManyField(
+        Gevangenis, related_name="+", verbose_name=_("gevangenissen")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WACHTEND
+    )
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    stap = models.CharField(_("stap"), max_length=200, blank=True)
+    fout = models.TextField(_("fout"), blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"))
+    gepland = models.BooleanField(_("volgens planning"), default=False)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    gegevens_van = models.DateTimeField(_("gegevens van"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="rapporten/", blank=True)
+    xlsx = models.FileField(_("XLSX"), upload_to="rapporten/", blank=True)
+
+    class Meta:
+        ordering = ["-aangevraagd_op"]
+        verbose_name = _("monitoringrapport")
+        verbose_name_plural = _("monitoringrapporten")
+
+    def __str__(self) -> str:
+        return f"{self.get_periodesoort_display()} {self.begin:%d/%m/%Y}–{self.einde:%d/%m/%Y}"
