@@ -79,6 +79,30 @@ _AANVRAGEN_LEZEN = ["deelname.view_aanvraag"]
 _AANVRAGEN_REGISTREREN = ["deelname.view_aanvraag", "deelname.add_aanvraag"]
 _AANVRAGEN_BEANTWOORDEN = [*_AANVRAGEN_REGISTREREN, "deelname.beantwoord_aanvraag"]
 
+# Key indicators, targets and the plans: reading rollups never touches personal data.
+_INDICATOREN_LEZEN = [
+    "rapportage.view_indicatorwaarde",
+    "rapportage.view_streefcijfer",
+    "rapportage.view_strategischedoelstelling",
+    "rapportage.view_actie",
+    "rapportage.view_lokaalactieplan",
+    "rapportage.view_lokaleactie",
+]
+_STREEFCIJFERS_ZETTEN = ["rapportage.add_streefcijfer", "rapportage.change_streefcijfer"]
+_LOKAAL_ACTIEPLAN = [
+    "rapportage.add_lokaalactieplan",
+    "rapportage.add_lokaleactie",
+    "rapportage.change_lokaleactie",
+    "rapportage.add_voortgangsnotitie",
+]
+_MONITORING = [
+    "rapportage.view_monitoringrapport",
+    "rapportage.add_monitoringrapport",
+    "rapportage.add_berekening",
+    "rapportage.change_actie",
+    "rapportage.add_voortgangsnotitie",
+]
+
 ROLLEN: dict[str, list[str]] = {
     TRAJECTBEGELEIDER: [
         *_PERSONEN_LEZEN,
@@ -116,8 +140,21 @@ ROLLEN: dict[str, list[str]] = {
         *_INSCHRIJVEN,
         "deelname.add_aanwezigheid",
     ],
-    BELEIDSCOORDINATOR: [*_AANBOD_LEZEN, "hdv.gevangenis_overzicht"],
-    CENTRALE_MEDEWERKER: [*_AANBOD_LEZEN, *_CATALOGUS_BEHEREN, "hdv.vlaams_overzicht"],
+    BELEIDSCOORDINATOR: [
+        *_AANBOD_LEZEN,
+        "hdv.gevangenis_overzicht",
+        *_INDICATOREN_LEZEN,
+        *_STREEFCIJFERS_ZETTEN,
+        *_LOKAAL_ACTIEPLAN,
+    ],
+    CENTRALE_MEDEWERKER: [
+        *_AANBOD_LEZEN,
+        *_CATALOGUS_BEHEREN,
+        "hdv.vlaams_overzicht",
+        *_INDICATOREN_LEZEN,
+        *_STREEFCIJFERS_ZETTEN,
+        *_MONITORING,
+    ],
     BEHEERDER: [
         *_PERSONEN_LEZEN,
         *_AANBOD_LEZEN,
@@ -150,6 +187,9 @@ ROLLEN: dict[str, list[str]] = {
         "authtoken.view_tokenproxy",
         "authtoken.delete_tokenproxy",
         *_AANVRAGEN_LEZEN,
+        *_INDICATOREN_LEZEN,
+        "rapportage.view_monitoringrapport",
+        "rapportage.add_berekening",
     ],
     GEDETINEERDE: [TERMINAL],
 }
