@@ -26,6 +26,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("trajecten.api_urls")),
     path("", include("aanbod.api.urls")),
     path("", include("deelname.api.urls")),
+    path("", include("rapportage.api.urls")),
 ]
 
 urlpatterns = [
@@ -38,6 +39,7 @@ urlpatterns = [
     path("", include("trajecten.urls")),
     path("aanbod/", include("aanbod.urls")),
     path("deelname/", include("deelname.urls")),
+    path("rapportage/", include("rapportage.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("beheer/", admin.site.urls),
 ]
