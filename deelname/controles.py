@@ -18,7 +18,7 @@ NIVEAUS = ["A0", "A1", "A2", "B1", "B2", "C1", "C2"]
 
 @dataclass(frozen=True)
 class Waarschuwing:
-    code: str  # botsing, detentie, taal, niveau, doelgroep
+    code: str  # botsing, groep, detentie, taal, niveau, doelgroep
     tekst: str
 
 
@@ -58,6 +58,41 @@ def _botsingen(gedetineerde: Gedetineerde, activiteit: Activiteit) -> list[Waars
             },
         )
         for ander, datum in gevonden.values()
+    ]
+
+
+def _andere_groep(gedetineerde: Gedetineerde, activiteit: Activiteit) -> list[Waarschuwing]:
+    """Already running (asked, waiting, placed or active) in another group of the offer:
+    usually one group is enough, and a second place is taken from someone else."""
+    from deelname.models import LOPEND, Inschrijving, Status
+
+    andere = (
+        Inschrijving.objects.filter(
+            gedetineerde=gedetineerde,
+            aanbod_id=activiteit.aanbod_id,
+            activiteit__isnull=False,
+            status__in=LOPEND,
+        )
+        .exclude(activiteit=activiteit)
+        .select_related("activiteit__aanbod")
+        .order_by("aangevraagd_op", "id")
+    )
+    return [
+        Waarschuwing(
+            "groep",
+            _(
+                "Loopt al in een andere groep van dit aanbod: %(groep)s "
+                "(%(start)s–%(einde)s, %(status)s)."
+            )
+            % {
+                "groep": inschrijving.activiteit.weergavenaam,
+                "start": inschrijving.activiteit.startdatum.strftime("%d/%m/%Y"),
+                "einde": inschrijving.activiteit.einddatum.strftime("%d/%m/%Y"),
+                "status": Status(inschrijving.status).label,
+            },
+        )
+        for inschrijving in andere
+        if inschrijving.activiteit is not None
     ]
 
 
@@ -158,6 +193,7 @@ def controleren(
     waarschuwingen = []
     if activiteit is not None:
         waarschuwingen += _botsingen(gedetineerde, activiteit)
+        waarschuwingen += _andere_groep(gedetineerde, activiteit)
     waarschuwingen += _detentie(gedetineerde, activiteit.einddatum if activiteit else None, aanbod)
     waarschuwingen += _taal_en_niveau(gedetineerde, aanbod)
     waarschuwingen += _doelgroep(gedetineerde, aanbod)

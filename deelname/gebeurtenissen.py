@@ -1,9 +1,10 @@
-"""Deelname's answer to transfers and releases (trajecten.gebeurtenissen).
+"""Deelname's answer to transfers, releases and other ends of a stay (trajecten.gebeurtenissen).
 
 In the transaction of the stay change: every running enrolment and waiting-list entry
 of the person in the prison they left ends with the system's reason, decided by the
-system, so the uitval figures count it as a transfer or release and not as a dropout.
-The activities' supervisors in that prison get a task listing what ended.
+system, so the uitval figures count it as a transfer, a release or an ended stay and not
+as a dropout. Open requests there are answered by the system. The activities' supervisors
+in that prison get a task listing what ended.
 """
 
 from __future__ import annotations
@@ -19,6 +20,16 @@ from hdv.audit import wijziging_vastleggen
 from trajecten import gebeurtenissen
 from trajecten.models import Gedetineerde, Taak, Verblijf
 from trajecten.services.taken import taak_aanmaken
+
+# The system's stop reasons (deelname.referentiedata), and the task each one gives.
+OVERPLAATSING = "overplaatsing"
+VRIJLATING = "vrijlating"
+VERBLIJF_BEEINDIGD = "verblijf-beeindigd"
+TAAKSOORT = {
+    OVERPLAATSING: Taak.Soort.OVERPLAATSING,
+    VRIJLATING: Taak.Soort.VRIJLATING,
+    VERBLIJF_BEEINDIGD: Taak.Soort.ANDERE,
+}
 
 
 def _beeindigen(
@@ -48,8 +59,9 @@ def _beeindigen(
             % {"reden": stopreden.naam.lower()},
             door=door,
         )
-    if reden == "vrijlating":
-        # The terminal account of someone released has nothing left to show.
+    if reden != OVERPLAATSING:
+        # The terminal account of someone who left (released, or the stay ended otherwise)
+        # has nothing left to show.
         for account in get_user_model().objects.filter(
             gedetineerdeaccount__gedetineerde_id=gedetineerde_id, is_active=True
         ):
@@ -71,6 +83,7 @@ def _beeindigen(
             beslist_door=Inschrijving.BeslistDoor.SYSTEEM,
             door=door,
             datum=datum,
+            namens_systeem=True,
         )
         activiteit = inschrijving.activiteit
         if activiteit is not None:
@@ -86,7 +99,7 @@ def _beeindigen(
     ):
         taak_aanmaken(
             gevangenis=verblijf.gevangenis,
-            soort=Taak.Soort.OVERPLAATSING if reden == "overplaatsing" else Taak.Soort.VRIJLATING,
+            soort=TAAKSOORT[reden],
             titel=_("%(naam)s (%(nummer)s) is weg (%(reden)s): inschrijvingen beëindigd")
             % {
                 "naam": gedetineerde.volledige_naam,
@@ -104,7 +117,7 @@ def bij_overplaatsing(gebeurtenis: gebeurtenissen.Overplaatsing) -> None:
     _beeindigen(
         gedetineerde_id=gebeurtenis.gedetineerde_id,
         verblijf_id=gebeurtenis.oud_verblijf_id,
-        reden="overplaatsing",
+        reden=OVERPLAATSING,
         datum=gebeurtenis.datum,
         door_id=gebeurtenis.door_id,
     )
@@ -114,7 +127,18 @@ def bij_vrijlating(gebeurtenis: gebeurtenissen.Vrijlating) -> None:
     _beeindigen(
         gedetineerde_id=gebeurtenis.gedetineerde_id,
         verblijf_id=gebeurtenis.verblijf_id,
-        reden="vrijlating",
+        reden=VRIJLATING,
+        datum=gebeurtenis.datum,
+        door_id=gebeurtenis.door_id,
+    )
+
+
+def bij_verblijf_beeindigd(gebeurtenis: gebeurtenissen.VerblijfBeeindigd) -> None:
+    """Death or another end of the stay: as a release, with a reason of its own."""
+    _beeindigen(
+        gedetineerde_id=gebeurtenis.gedetineerde_id,
+        verblijf_id=gebeurtenis.verblijf_id,
+        reden=VERBLIJF_BEEINDIGD,
         datum=gebeurtenis.datum,
         door_id=gebeurtenis.door_id,
     )
@@ -123,3 +147,4 @@ def bij_vrijlating(gebeurtenis: gebeurtenissen.Vrijlating) -> None:
 def registreren() -> None:
     gebeurtenissen.bij_overplaatsing(bij_overplaatsing)
     gebeurtenissen.bij_vrijlating(bij_vrijlating)
+    gebeurtenissen.bij_verblijf_beeindigd(bij_verblijf_beeindigd)

@@ -6,12 +6,15 @@ that exist are kept as they are.
 
 from typing import Any
 
-# (code, naam): the reasons behind the uitval indicator. "overplaatsing" and "vrijlating"
-# are also the system's own reasons when a person leaves.
+# (code, naam): the reasons behind the uitval indicator. "overplaatsing", "vrijlating" and
+# "verblijf-beeindigd" (death or another end of the stay) are also the system's own reasons
+# when a person leaves (deelname.gebeurtenissen). Loaded after every migrate, so an existing
+# installation gets a new row with its next migrate, without a data migration.
 STOPREDENEN = [
     ("eigen-keuze", "Eigen keuze"),
     ("overplaatsing", "Overplaatsing"),
     ("vrijlating", "Vrijlating"),
+    ("verblijf-beeindigd", "Verblijf beëindigd"),
     ("regimeconflict", "Conflict met het regime"),
     ("werk-in-de-gevangenis", "Werk in de gevangenis"),
     ("uitsluiting", "Uitsluiting"),

@@ -3,8 +3,10 @@ from deelname.views import (
     aanwezigheden,
     activiteiten,
     bewegingslijsten,
+    inschrijvingen,
     organisatie,
     terminal,
+    wachtlijst,
 )
 
 app_name = "deelname"
@@ -12,6 +14,8 @@ app_name = "deelname"
 # Each screen keeps its own routes next to its views.
 urlpatterns = [
     *activiteiten.urlpatterns,
+    *inschrijvingen.urlpatterns,
+    *wachtlijst.urlpatterns,
     *aanwezigheden.urlpatterns,
     *organisatie.urlpatterns,
     *bewegingslijsten.urlpatterns,

@@ -1,4 +1,5 @@
-"""Transfers and releases as events: other apps subscribe, trajecten never imports them.
+"""Transfers, releases and other ends of a stay as events: other apps subscribe,
+trajecten never imports them.
 
 Dependencies point one way (``deelname → trajecten``), so trajecten cannot call
 deelname when a person leaves. Instead an app registers a handler in its
@@ -6,6 +7,11 @@ deelname when a person leaves. Instead an app registers a handler in its
 
     gebeurtenissen.bij_overplaatsing(inschrijvingen_beeindigen)              # in the transaction
     gebeurtenissen.bij_vrijlating(betrokkenen_verwittigen, na_commit=True)   # after commit
+    gebeurtenissen.bij_verblijf_beeindigd(inschrijvingen_beeindigen)         # death, other
+
+A stay that ends for another reason than a transfer or a release (``Verblijf.Eindreden``:
+overlijden, andere) is a ``VerblijfBeeindigd``: the person is no longer in that prison,
+so what runs there for them ends as well.
 
 Two moments, chosen per handler:
 
@@ -51,7 +57,19 @@ class Vrijlating:
     door_id: int | None
 
 
-E = TypeVar("E", Overplaatsing, Vrijlating)
+@dataclass(frozen=True)
+class VerblijfBeeindigd:
+    """A stay ended for another reason than a transfer or a release (death, other)."""
+
+    gedetineerde_id: int
+    verblijf_id: int
+    datum: datetime.date
+    eindreden: str
+    door_id: int | None
+
+
+Gebeurtenis = Overplaatsing | Vrijlating | VerblijfBeeindigd
+E = TypeVar("E", Overplaatsing, Vrijlating, VerblijfBeeindigd)
 Handler = Callable[[Any], None]
 
 
@@ -64,6 +82,7 @@ class _Abonnementen:
 _ABONNEMENTEN: dict[type, _Abonnementen] = {
     Overplaatsing: _Abonnementen([], []),
     Vrijlating: _Abonnementen([], []),
+    VerblijfBeeindigd: _Abonnementen([], []),
 }
 
 
@@ -85,6 +104,11 @@ def bij_vrijlating(handler: Handler, *, na_commit: bool = False) -> Handler:
     return _abonneren(Vrijlating, handler, na_commit)
 
 
+def bij_verblijf_beeindigd(handler: Handler, *, na_commit: bool = False) -> Handler:
+    """Call ``handler(VerblijfBeeindigd)`` on every other end of a stay (death, other)."""
+    return _abonneren(VerblijfBeeindigd, handler, na_commit)
+
+
 def afmelden(handler: Handler) -> None:
     """Remove a handler wherever it was registered (for tests)."""
     for abonnementen in _ABONNEMENTEN.values():
@@ -93,7 +117,7 @@ def afmelden(handler: Handler) -> None:
                 lijst.remove(handler)
 
 
-def melden(gebeurtenis: Overplaatsing | Vrijlating) -> None:
+def melden(gebeurtenis: Gebeurtenis) -> None:
     """Called by the services inside their transaction, after the stay was written."""
     abonnementen = _ABONNEMENTEN[type(gebeurtenis)]
     for handler in list(abonnementen.in_transactie):

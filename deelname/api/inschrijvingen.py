@@ -5,6 +5,11 @@ Asking runs the checks of ``deelname.controles``. A check that is not overridden
 with ``overschrijven`` ({code: reden}) to enrol anyway. Capacity is never a warning: a
 full activity puts the person on the waiting list. The transitions are the workflow of
 ``deelname.workflow``; an illegal one is a 400 on ``status``.
+
+Placing, stopping and completing are for the offer's organisation and the organisation
+support (``deelname.beheer``): anyone else gets a 403. A waiting list keeps its order:
+placing someone who is not first is a 400 on ``voorrang`` unless ``voorrang`` gives the
+reason.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from rest_framework.views import APIView
 
 from aanbod.api.toegang import PermissiePerMethode, ZichtbaarField
 from aanbod.models import Aanbod, Activiteit
+from deelname.beheer import beheer_controleren
 from deelname.models import Bron, Inschrijving, Inschrijvingsstap, Status, Stopreden
 from deelname.services.inschrijvingen import (
     Waarschuwingen,
@@ -108,7 +114,10 @@ class InschrijvingDetailOutput(InschrijvingOutput):
 
 
 class WaarschuwingOutput(serializers.Serializer):
-    code = serializers.CharField(help_text="botsing, detentie, taal, niveau of doelgroep")
+    code = serializers.CharField(
+        help_text="botsing, groep (al in een andere groep van dit aanbod), detentie, taal, "
+        "niveau of doelgroep"
+    )
     tekst = serializers.CharField()
 
 
@@ -147,6 +156,16 @@ class InschrijvingInput(serializers.Serializer):
         default=True,
         help_text="Meteen een plaats geven (of op de wachtlijst zetten); "
         "anders blijft het een aanvraag.",
+    )
+
+
+class PlaatsenInput(serializers.Serializer):
+    voorrang = serializers.CharField(
+        max_length=280,  # with "Voorrang: " it fits the step's 300 characters
+        allow_blank=True,
+        default="",
+        help_text="De reden om iemand een plaats te geven die niet de eerste op de wachtlijst "
+        "is (of een aanvraag terwijl anderen wachten). Komt in de stap en het auditspoor.",
     )
 
 
@@ -242,7 +261,11 @@ class Overgang(APIView):
         raise NotImplementedError
 
     def post(self, request: Request, pk: int) -> Response:
-        inschrijving = get_in_scope_or_404(Inschrijving.objects.all(), request.user, pk=pk)
+        inschrijving = get_in_scope_or_404(
+            Inschrijving.objects.select_related("aanbod__organisatie"), request.user, pk=pk
+        )
+        # Before the input: who may not manage this enrolment learns nothing from a 400.
+        beheer_controleren(request.user, inschrijving)
         gegevens: dict[str, Any] = {}
         if self.invoer is not None:
             invoer = self.invoer(data=request.data)
@@ -252,13 +275,18 @@ class Overgang(APIView):
         return Response(detail(inschrijving, request.user))
 
 
-@extend_schema(request=None, responses=InschrijvingDetailOutput)
+@extend_schema(request=PlaatsenInput, responses=InschrijvingDetailOutput)
 class Plaatsen(Overgang):
     """Give a place to a request or a waiting person; a full activity puts a request on
-    the waiting list, a waiting person stays waiting (400)."""
+    the waiting list, a waiting person stays waiting (400).
+
+    The first on the waiting list goes first: a request while others wait joins the list,
+    and anyone else on it is a 400 on ``voorrang``, unless ``voorrang`` gives the reason."""
+
+    invoer = PlaatsenInput
 
     def overgang(self, inschrijving: Inschrijving, gegevens: dict[str, Any]) -> Inschrijving:
-        return inschrijving_plaatsen(inschrijving=inschrijving, door=self.request.user)
+        return inschrijving_plaatsen(inschrijving=inschrijving, door=self.request.user, **gegevens)
 
 
 @extend_schema(request=StopzettenInput, responses=InschrijvingDetailOutput)

@@ -54,14 +54,34 @@ def mag_registreren(door: Any, sessie: Sessie) -> bool:
     )
 
 
-def sessie_controleren(sessie: Sessie, vandaag: datetime.date | None = None) -> None:
-    vandaag = vandaag or timezone.localdate()
+def begin_van(sessie: Sessie) -> datetime.datetime:
+    """When the session starts: its date and start time, in the prison's local time."""
+    return timezone.make_aware(datetime.datetime.combine(sessie.datum, sessie.begintijd))
+
+
+def sessie_controleren(sessie: Sessie, nu: datetime.datetime | None = None) -> None:
+    """Whether the register of this session is open now: started, not cancelled, not locked.
+
+    Started means its start time has passed, not only its date: a register filled in at
+    eight for a session at nine would record who was going to come, not who came.
+    """
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
     if sessie.annuleringsreden_id:
         raise ValidationError(
             _("Deze sessie is geannuleerd: er is geen aanwezigheid te registreren.")
         )
-    if sessie.datum > vandaag:
-        raise ValidationError(_("Deze sessie moet nog plaatsvinden."))
+    if nu < begin_van(sessie):
+        raise ValidationError(
+            _(
+                "Deze sessie begint pas op %(datum)s om %(uur)s: de aanwezigheden "
+                "registreer je vanaf het begin."
+            )
+            % {
+                "datum": sessie.datum.strftime("%d/%m/%Y"),
+                "uur": sessie.begintijd.strftime("%H:%M"),
+            }
+        )
     if vandaag > vergrendeld_op(sessie):
         raise ValidationError(
             _("De aanwezigheden van deze sessie zijn vergrendeld sinds %(datum)s.")

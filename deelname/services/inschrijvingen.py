@@ -2,6 +2,13 @@
 
 Capacity is the one hard limit, kept under concurrent requests by locking the row that
 holds it (the activity, or the prison's individual offer) before counting the places.
+
+The waiting list is kept in its order (priority, request date, id): while anyone waits, a
+new enrolment or request joins the list even if a place is free, and a place goes to the
+first in line unless staff give someone else priority with a reason (``voorrang``).
+
+Placing, stopping and completing are for the offer's organisation and the organisation
+support (``deelname.beheer``); enrolling someone is for every role that may enrol.
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ from django.utils.translation import gettext as _
 
 from aanbod.models import Aanbod, AanbodInGevangenis, Activiteit
 from deelname import workflow
+from deelname.beheer import aanbod_beheer_controleren, beheer_controleren
 from deelname.controles import Waarschuwing, controleren
 from deelname.models import PLAATS_BEZET, Bron, Inschrijving, Inschrijvingsstap, Status, Stopreden
+from deelname.selectors import WACHTLIJSTVOLGORDE, wachtenden_voor
 from hdv.audit import wijziging_vastleggen
 from trajecten.models import Doorverwijzing, Gedetineerde
 
@@ -108,6 +117,8 @@ def _overgang(
     door: Any,
     toelichting: str = "",
     datum: datetime.date | None = None,
+    actie: str = "",
+    velden: tuple[str, ...] = ("status",),
 ) -> Inschrijving:
     van = inschrijving.status
     if not workflow.mag(van, naar):
@@ -120,7 +131,7 @@ def _overgang(
     inschrijving.status = naar
     inschrijving.save()
     _stap(inschrijving, van, naar, door, datum, toelichting)
-    _vastleggen(inschrijving, f"inschrijving {naar}", door, ["status"])
+    _vastleggen(inschrijving, actie or f"inschrijving {naar}", door, list(velden))
     return inschrijving
 
 
@@ -173,12 +184,14 @@ def inschrijving_aanvragen(
     overschrijven: Mapping[str, str] | None = None,
     plaatsen: bool = True,
 ) -> Inschrijving:
-    """Enrol a person, or put them on the waiting list when the activity is full.
+    """Enrol a person, or put them on the waiting list when the activity is full or
+    when others already wait for it (the list keeps its order; see ``inschrijving_plaatsen``).
 
-    The checks (clash, remaining detention, language, level, target group) are warnings:
-    each must be overridden with a reason in ``overschrijven`` ({code: reason}) or the
-    enrolment is refused with :class:`Waarschuwingen`. ``plaatsen=False`` only records
-    the request (a detainee's own, answered later by staff).
+    The checks (clash, another group of the same offer, remaining detention, language,
+    level, target group) are warnings: each must be overridden with a reason in
+    ``overschrijven`` ({code: reason}) or the enrolment is refused with
+    :class:`Waarschuwingen`. ``plaatsen=False`` only records the request (a detainee's own,
+    answered later by staff).
     """
     if bron not in Bron.values:
         raise ValidationError({"bron": _("Kies hoe de vraag binnenkwam.")})
@@ -240,7 +253,13 @@ def inschrijving_aanvragen(
         inschrijving, "inschrijving aangevraagd", door, ["status", "bron", "aanbod", "activiteit"]
     )
     if plaatsen:
-        naar = Status.INGESCHREVEN if _plaats_vrij(inschrijving) else Status.WACHTLIJST
+        # The capacity lock first: who waits and what is free are read under it.
+        vrij = _plaats_vrij(inschrijving)
+        naar = (
+            Status.INGESCHREVEN
+            if vrij and not wachtenden_voor(inschrijving).exists()
+            else Status.WACHTLIJST
+        )
         _overgang(inschrijving, naar, door)
     return inschrijving
 
@@ -254,14 +273,52 @@ def _vergrendelen(inschrijving: Inschrijving) -> Inschrijving:
 
 
 @transaction.atomic
-def inschrijving_plaatsen(*, inschrijving: Inschrijving, door: Any) -> Inschrijving:
-    """Give a place to a request or a waiting person; a full activity puts a request on the list."""
+def inschrijving_plaatsen(
+    *, inschrijving: Inschrijving, door: Any, voorrang: str = ""
+) -> Inschrijving:
+    """Give a place to a request or a waiting person; a full activity puts a request on the list.
+
+    The waiting list keeps its order (priority, request date, id): a place goes to the first
+    in line. Placing anyone else (someone further down, or a request while others wait)
+    needs ``voorrang``, the reason, kept in the step and named in the audit trail. Without
+    it, a request while others wait joins the list behind them, and a waiting person who is
+    not first is refused with the name of who is. Only the offer's organisation and the
+    organisation support place (``deelname.beheer``): anyone else is a PermissionDenied.
+    """
     inschrijving = _vergrendelen(inschrijving)
+    beheer_controleren(door, inschrijving)
     if inschrijving.status not in {Status.AANGEVRAAGD, Status.WACHTLIJST}:
         raise ValidationError({"status": _("Deze inschrijving wacht niet op een plaats.")})
     _nog_lopend(inschrijving)
-    if _plaats_vrij(inschrijving):
-        return _overgang(inschrijving, Status.INGESCHREVEN, door)
+    vrij = _plaats_vrij(inschrijving)  # takes the capacity lock before reading the list
+    voorrang = voorrang.strip()
+    eerste = wachtenden_voor(inschrijving).select_related("gedetineerde").first()
+    if eerste is not None and not voorrang:
+        if inschrijving.status == Status.AANGEVRAAGD:
+            return _overgang(inschrijving, Status.WACHTLIJST, door)
+        raise ValidationError(
+            {
+                "voorrang": _(
+                    "%(eerste)s staat eerst op de wachtlijst. Geef een reden om "
+                    "%(naam)s voorrang te geven."
+                )
+                % {
+                    "eerste": eerste.gedetineerde.volledige_naam,
+                    "naam": inschrijving.gedetineerde.volledige_naam,
+                }
+            }
+        )
+    if vrij:
+        if eerste is None:
+            return _overgang(inschrijving, Status.INGESCHREVEN, door)
+        return _overgang(
+            inschrijving,
+            Status.INGESCHREVEN,
+            door,
+            toelichting=_("Voorrang: %(reden)s") % {"reden": voorrang},
+            actie="inschrijving ingeschreven met voorrang",
+            velden=("status", "voorrang"),
+        )
     if inschrijving.status == Status.AANGEVRAAGD:
         return _overgang(inschrijving, Status.WACHTLIJST, door)
     raise ValidationError({"status": _("Er is geen vrije plaats.")})
@@ -276,12 +333,16 @@ def volgende_plaatsen(
     gevangenis: Any = None,
 ) -> Inschrijving | None:
     """A freed place goes to the first on the waiting list (priority, then request date)."""
+    if activiteit is not None:
+        aanbod, gevangenis = activiteit.aanbod, activiteit.gevangenis
+    assert aanbod is not None
+    aanbod_beheer_controleren(door, aanbod, gevangenis.pk)
     wachtend = Inschrijving.objects.filter(status=Status.WACHTLIJST)
     if activiteit is not None:
         wachtend = wachtend.filter(activiteit=activiteit)
     else:
         wachtend = wachtend.filter(activiteit__isnull=True, aanbod=aanbod, gevangenis=gevangenis)
-    eerste = wachtend.order_by("prioriteit", "aangevraagd_op", "id").first()
+    eerste = wachtend.order_by(*WACHTLIJSTVOLGORDE).first()
     if eerste is None:
         return None
     return inschrijving_plaatsen(inschrijving=eerste, door=door)
@@ -307,9 +368,19 @@ def inschrijving_stopzetten(
     door: Any,
     toelichting: str = "",
     datum: datetime.date | None = None,
+    namens_systeem: bool = False,
 ) -> Inschrijving:
-    """A stop is a recorded fact with its reason and who decided, never an error."""
+    """A stop is a recorded fact with its reason and who decided, never an error.
+
+    Only the offer's organisation and the organisation support stop (``deelname.beheer``).
+    ``namens_systeem`` is the system's own stop when a stay ends (``deelname.gebeurtenissen``):
+    decided by the system, whoever caused the stay change, so nobody's access is checked.
+    """
     inschrijving = _vergrendelen(inschrijving)
+    if namens_systeem:
+        beslist_door = Inschrijving.BeslistDoor.SYSTEEM
+    else:
+        beheer_controleren(door, inschrijving)
     if stopreden is None:
         raise ValidationError({"stopreden": _("Geef de reden van de stopzetting.")})
     if beslist_door not in Inschrijving.BeslistDoor.values:
@@ -329,8 +400,12 @@ def inschrijving_afronden(
     examen_geslaagd: bool | None = None,
     attest: bool = False,
 ) -> Inschrijving:
-    """Completion with its results: the facts behind exam participation and pass rates."""
+    """Completion with its results: the facts behind exam participation and pass rates.
+
+    Only the offer's organisation and the organisation support complete (``deelname.beheer``).
+    """
     inschrijving = _vergrendelen(inschrijving)
+    beheer_controleren(door, inschrijving)
     if examen_geslaagd is not None and not examen_afgelegd:
         raise ValidationError({"examen_geslaagd": _("Geslaagd kan alleen na een afgelegd examen.")})
     inschrijving.examen_afgelegd = examen_afgelegd

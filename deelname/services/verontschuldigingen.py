@@ -2,6 +2,9 @@
 
 The movement list leaves them off and the attendance register starts them as absent with
 the excusal's reason; staff still register what happened on the day.
+
+Who excuses (and withdraws an excusal): the offer's organisation, the organisation support,
+and a trajectbegeleider of the prison, whom the person tells (``deelname.beheer``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from deelname.beheer import verontschuldigen_controleren
 from deelname.models import PLAATS_BEZET, Afwezigheidsreden, Inschrijving, Verontschuldiging
 from hdv.audit import wijziging_vastleggen
 
@@ -44,9 +48,10 @@ def verontschuldiging_registreren(
     """Excuse a participant of an activity for the sessions from ``van`` to ``tot``."""
     inschrijving = (
         Inschrijving.objects.select_for_update(of=("self",))
-        .select_related("gevangenis")
+        .select_related("gevangenis", "aanbod")
         .get(pk=inschrijving.pk)
     )
+    verontschuldigen_controleren(door, inschrijving)
     if inschrijving.activiteit_id is None:
         raise ValidationError(_("Verontschuldigen kan alleen voor een activiteit met sessies."))
     if inschrijving.status not in PLAATS_BEZET:
@@ -89,9 +94,10 @@ def verontschuldiging_intrekken(*, verontschuldiging: Verontschuldiging, door: A
     """Withdraw an excusal from today on: days already past keep it, the rest is gone."""
     verontschuldiging = (
         Verontschuldiging.objects.select_for_update(of=("self",))
-        .select_related("inschrijving__gevangenis")
+        .select_related("inschrijving__gevangenis", "inschrijving__aanbod")
         .get(pk=verontschuldiging.pk)
     )
+    verontschuldigen_controleren(door, verontschuldiging.inschrijving)
     vandaag = timezone.localdate()
     if verontschuldiging.tot < vandaag:
         raise ValidationError(_("Deze verontschuldiging is al voorbij."))

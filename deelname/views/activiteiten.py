@@ -1,5 +1,6 @@
 """Per activity (or individual offer in a prison): its participants and waiting list, and
-the actions on them: enrol, give a freed place to the next, stop, complete with results."""
+the actions on them: enrol, give a freed place to the next. Stopping, completing and
+excusing one enrolment are in ``deelname.views.inschrijvingen``."""
 
 from __future__ import annotations
 
@@ -23,29 +24,26 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aanbod.models import Aanbod, AanbodInGevangenis, Activiteit
-from aanbod.views.forms import DATUM, fouten_tonen
+from aanbod.views.forms import fouten_tonen
+from deelname.beheer import (
+    mag_aanbod_beheren,
+    mag_aanbod_verontschuldigen,
+)
 from deelname.models import (
     PLAATS_BEZET,
-    Afwezigheidsreden,
     Bron,
     Inschrijving,
     Inschrijvingsstap,
     Status,
-    Stopreden,
     Verontschuldiging,
 )
 from deelname.services.inschrijvingen import (
     Waarschuwingen,
     inschrijving_aanvragen,
-    inschrijving_afronden,
-    inschrijving_stopzetten,
     volgende_plaatsen,
 )
-from deelname.services.verontschuldigingen import (
-    verontschuldiging_intrekken,
-    verontschuldiging_registreren,
-)
 from deelname.vertrouwelijkheid import mag_deelnemers_zien
+from deelname.views.waarschuwingen import behouden, gegeven_redenen, soort
 from hdv.scope import get_in_scope_or_404
 from trajecten.models import Gedetineerde
 from trajecten.selectors import gedetineerden_in_gevangenis
@@ -145,17 +143,17 @@ def _individueel(request: HttpRequest, pk: int) -> Doel:
     return Doel(beschikbaarheid=beschikbaarheid)
 
 
-def _inschrijving(request: HttpRequest, pk: int) -> Inschrijving:
+def inschrijving_openen(request: HttpRequest, pk: int) -> Inschrijving:
     return get_in_scope_or_404(
         Inschrijving.objects.select_related(
-            "gedetineerde", "gevangenis", "aanbod", "activiteit__aanbod"
+            "gedetineerde", "gevangenis", "aanbod__organisatie", "activiteit__aanbod"
         ),
         request.user,
         pk=pk,
     )
 
 
-def _doel_van(inschrijving: Inschrijving) -> Doel:
+def doel_van(inschrijving: Inschrijving) -> Doel:
     if inschrijving.activiteit is not None:
         return Doel(activiteit=inschrijving.activiteit)
     beschikbaarheid = (
@@ -214,6 +212,10 @@ def _deelnemerspagina(request: HttpRequest, doel: Doel) -> HttpResponse:
         inschrijving.dagen_gewacht = (  # type: ignore[attr-defined]
             vandaag - timezone.localdate(inschrijving.aangevraagd_op)
         ).days
+    # Who is next, also on a later page: the first free place goes to them.
+    volgende = pagina.object_list[0] if pagina.number == 1 and pagina.object_list else None
+    if volgende is None and pagina.number > 1:
+        volgende = wachtend.first()
     capaciteit = doel.capaciteit
     sessies = None
     verontschuldigingen = None
@@ -248,6 +250,12 @@ def _deelnemerspagina(request: HttpRequest, doel: Doel) -> HttpResponse:
             "sessies": sessies,
             "verontschuldigingen": verontschuldigingen,
             "vandaag": vandaag,
+            "volgende": volgende,
+            # The same rules as the services: the actions shown are the ones allowed.
+            "mag_beheren": mag_aanbod_beheren(request.user, doel.aanbod, doel.gevangenis.pk),
+            "mag_verontschuldigen": mag_aanbod_verontschuldigen(
+                request.user, doel.aanbod, doel.gevangenis.pk
+            ),
         },
     )
 
@@ -284,21 +292,18 @@ class InschrijvenForm(forms.Form):
         self.fields["gedetineerde"].queryset = aanwezigen  # type: ignore[attr-defined]
 
 
-def _overschrijven(request: HttpRequest) -> dict[str, str]:
-    return {
-        sleutel.removeprefix("overschrijven_"): request.POST.get(sleutel, "")[:300]
-        for sleutel in request.POST
-        if sleutel.startswith("overschrijven_")
-    }
-
-
 def _gegroepeerd(waarschuwingen: list[Any], redenen: dict[str, str]) -> list[dict[str, Any]]:
     """One reason field per kind of warning (two clashes share one reason)."""
     groepen: dict[str, dict[str, Any]] = {}
     for waarschuwing in waarschuwingen:
         groep = groepen.setdefault(
             waarschuwing.code,
-            {"code": waarschuwing.code, "teksten": [], "reden": redenen.get(waarschuwing.code, "")},
+            {
+                "code": waarschuwing.code,
+                "soort": soort(waarschuwing.code),
+                "teksten": [],
+                "reden": redenen.get(waarschuwing.code, ""),
+            },
         )
         groep["teksten"].append(waarschuwing.tekst)
     for groep in groepen.values():
@@ -315,8 +320,8 @@ def _inschrijfpagina(request: HttpRequest, doel: Doel) -> HttpResponse:
         request.POST if request.method == "POST" else None, aanwezigen=aanwezigen, initial=initial
     )
     waarschuwingen: list[dict[str, Any]] = []
+    redenen = gegeven_redenen(request.POST) if request.method == "POST" else {}
     if request.method == "POST" and form.is_valid():
-        redenen = _overschrijven(request)
         try:
             inschrijving = inschrijving_aanvragen(
                 gedetineerde=form.cleaned_data["gedetineerde"],
@@ -358,6 +363,7 @@ def _inschrijfpagina(request: HttpRequest, doel: Doel) -> HttpResponse:
             "kandidaten": kandidaten,
             "gekozen": str(gekozen or ""),
             "waarschuwingen": waarschuwingen,
+            "behouden": behouden(redenen, {w["code"] for w in waarschuwingen}),
         },
     )
 
@@ -409,186 +415,6 @@ def individueel_volgende(request: HttpRequest, pk: int) -> HttpResponse:
     return _volgende(request, _individueel(request, pk))
 
 
-# Stopping and completing an enrolment
-
-
-class StopzettenForm(forms.Form):
-    stopreden = forms.ModelChoiceField(
-        queryset=Stopreden.objects.filter(actief=True),
-        label=gettext_lazy("Reden"),
-        error_messages={"required": gettext_lazy("Geef de reden van de stopzetting.")},
-    )
-    beslist_door = forms.ChoiceField(
-        label=gettext_lazy("Wie besliste te stoppen?"),
-        choices=Inschrijving.BeslistDoor.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Zeg wie besliste te stoppen.")},
-    )
-    toelichting = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=300)
-
-
-@permission_required("deelname.change_inschrijving", raise_exception=True)
-def inschrijving_stopzetten_view(request: HttpRequest, pk: int) -> HttpResponse:
-    inschrijving = _inschrijving(request, pk)
-    doel = _doel_van(inschrijving)
-    form = StopzettenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            inschrijving_stopzetten(
-                inschrijving=inschrijving,
-                stopreden=form.cleaned_data["stopreden"],
-                beslist_door=form.cleaned_data["beslist_door"],
-                toelichting=form.cleaned_data["toelichting"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            fouten_tonen(form, fout)
-        else:
-            messages.success(
-                request,
-                _("De inschrijving van %(naam)s is stopgezet.")
-                % {"naam": inschrijving.gedetineerde.volledige_naam},
-            )
-            return redirect(doel.url)
-    return render(
-        request,
-        "deelname/inschrijving_stopzetten.html",
-        {"inschrijving": inschrijving, "doel": doel, "form": form},
-    )
-
-
-# Excusing a participant in advance (left off the movement list, absent on the register)
-
-
-class VerontschuldigenForm(forms.Form):
-    van = forms.DateField(
-        label=gettext_lazy("Van"),
-        widget=DATUM,
-        error_messages={"required": gettext_lazy("Geef de eerste dag.")},
-    )
-    tot = forms.DateField(
-        label=gettext_lazy("Tot en met"),
-        widget=DATUM,
-        error_messages={"required": gettext_lazy("Geef de laatste dag.")},
-    )
-    reden = forms.ModelChoiceField(
-        queryset=Afwezigheidsreden.objects.filter(actief=True),
-        label=gettext_lazy("Reden"),
-        error_messages={"required": gettext_lazy("Geef de reden.")},
-    )
-    toelichting = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=200)
-
-
-@permission_required("deelname.change_inschrijving", raise_exception=True)
-def inschrijving_verontschuldigen(request: HttpRequest, pk: int) -> HttpResponse:
-    inschrijving = _inschrijving(request, pk)
-    doel = _doel_van(inschrijving)
-    vandaag = timezone.localdate()
-    form = VerontschuldigenForm(
-        request.POST if request.method == "POST" else None,
-        initial={"van": vandaag, "tot": vandaag},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            verontschuldiging_registreren(
-                inschrijving=inschrijving,
-                van=form.cleaned_data["van"],
-                tot=form.cleaned_data["tot"],
-                reden=form.cleaned_data["reden"],
-                toelichting=form.cleaned_data["toelichting"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            fouten_tonen(form, fout)
-        else:
-            messages.success(
-                request,
-                _("%(naam)s is verontschuldigd.")
-                % {"naam": inschrijving.gedetineerde.volledige_naam},
-            )
-            return redirect(f"{doel.url}#verontschuldigingen")
-    return render(
-        request,
-        "deelname/inschrijving_verontschuldigen.html",
-        {"inschrijving": inschrijving, "doel": doel, "form": form},
-    )
-
-
-@require_POST
-@permission_required("deelname.change_inschrijving", raise_exception=True)
-def verontschuldiging_intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
-    verontschuldiging = get_in_scope_or_404(
-        Verontschuldiging.objects.select_related("inschrijving__gedetineerde"),
-        request.user,
-        pk=pk,
-    )
-    inschrijving = verontschuldiging.inschrijving
-    try:
-        verontschuldiging_intrekken(verontschuldiging=verontschuldiging, door=request.user)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(
-            request,
-            _("De verontschuldiging van %(naam)s is ingetrokken.")
-            % {"naam": inschrijving.gedetineerde.volledige_naam},
-        )
-    if inschrijving.activiteit_id is None:
-        return redirect(_doel_van(inschrijving).url)
-    return redirect(
-        reverse("deelname:activiteit", args=[inschrijving.activiteit_id]) + "#verontschuldigingen"
-    )
-
-
-JA_NEE = [
-    ("", gettext_lazy("niet van toepassing")),
-    ("true", gettext_lazy("ja")),
-    ("false", gettext_lazy("nee")),
-]
-
-
-class AfrondenForm(forms.Form):
-    examen_afgelegd = forms.NullBooleanField(
-        label=gettext_lazy("Examen afgelegd"),
-        required=False,
-        widget=forms.RadioSelect(choices=JA_NEE),
-    )
-    examen_geslaagd = forms.NullBooleanField(
-        label=gettext_lazy("Geslaagd"), required=False, widget=forms.RadioSelect(choices=JA_NEE)
-    )
-    attest = forms.BooleanField(label=gettext_lazy("Attest behaald"), required=False)
-
-
-@permission_required("deelname.change_inschrijving", raise_exception=True)
-def inschrijving_afronden_view(request: HttpRequest, pk: int) -> HttpResponse:
-    inschrijving = _inschrijving(request, pk)
-    doel = _doel_van(inschrijving)
-    form = AfrondenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            inschrijving_afronden(
-                inschrijving=inschrijving,
-                examen_afgelegd=form.cleaned_data["examen_afgelegd"],
-                examen_geslaagd=form.cleaned_data["examen_geslaagd"],
-                attest=form.cleaned_data["attest"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            fouten_tonen(form, fout)
-        else:
-            messages.success(
-                request,
-                _("De inschrijving van %(naam)s is afgerond.")
-                % {"naam": inschrijving.gedetineerde.volledige_naam},
-            )
-            return redirect(doel.url)
-    return render(
-        request,
-        "deelname/inschrijving_afronden.html",
-        {"inschrijving": inschrijving, "doel": doel, "form": form},
-    )
-
-
 urlpatterns: list[Any] = [
     path("activiteiten/<int:pk>/", activiteit, name="activiteit"),
     path(
@@ -609,25 +435,5 @@ urlpatterns: list[Any] = [
         "individueel/<int:pk>/volgende-plaatsen/",
         individueel_volgende,
         name="individueel_volgende",
-    ),
-    path(
-        "inschrijvingen/<int:pk>/stopzetten/",
-        inschrijving_stopzetten_view,
-        name="inschrijving_stopzetten",
-    ),
-    path(
-        "inschrijvingen/<int:pk>/afronden/",
-        inschrijving_afronden_view,
-        name="inschrijving_afronden",
-    ),
-    path(
-        "inschrijvingen/<int:pk>/verontschuldigen/",
-        inschrijving_verontschuldigen,
-        name="inschrijving_verontschuldigen",
-    ),
-    path(
-        "verontschuldigingen/<int:pk>/intrekken/",
-        verontschuldiging_intrekken_view,
-        name="verontschuldiging_intrekken",
     ),
 ]

@@ -47,6 +47,20 @@ def scherm_inschrijving(activiteit, persoon, olga):
 
 
 @pytest.fixture
+def scherm_aanvraag(activiteit, olga):
+    """A request of someone else for the Dutch course, not placed yet."""
+    from tests.factories import GedetineerdeFactory
+
+    return inschrijving_aanvragen(
+        gedetineerde=GedetineerdeFactory(huidige_gevangenis=activiteit.gevangenis),
+        activiteit=activiteit,
+        bron=Bron.EIGEN_AANVRAAG,
+        door=olga,
+        plaatsen=False,
+    )
+
+
+@pytest.fixture
 def scherm_verontschuldiging(scherm_inschrijving, olga, vandaag):
     """Jan Testpersoon excused for the coming week (court)."""
     return verontschuldiging_registreren(
@@ -68,6 +82,10 @@ def _individueel(f: Any) -> dict[str, Any]:
 
 def _inschrijving(f: Any) -> dict[str, Any]:
     return {"pk": f.getfixturevalue("scherm_inschrijving").pk}
+
+
+def _aanvraag(f: Any) -> dict[str, Any]:
+    return {"pk": f.getfixturevalue("scherm_aanvraag").pk}
 
 
 def _verontschuldiging(f: Any) -> dict[str, Any]:
@@ -106,6 +124,11 @@ ROUTES: dict[str, Route] = {
     ),
     "deelname:inschrijving_stopzetten": Route(
         mag="olga", geen_recht="eva", buiten_scope="charlie", kwargs=_inschrijving
+    ),
+    # Placing one person (out of turn only with a reason): the offer's organisation or the
+    # organisation support; alice (CAW) enrols but does not place in a CVO course.
+    "deelname:inschrijving_plaatsen": Route(
+        mag="olga", geen_recht="alice", buiten_scope="charlie", kwargs=_aanvraag
     ),
     "deelname:inschrijving_afronden": Route(
         mag="olga", geen_recht="eva", buiten_scope="charlie", kwargs=_inschrijving

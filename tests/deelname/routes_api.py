@@ -1,8 +1,8 @@
 """Rows of the route walker for the deelname API.
 
 Who is who: alice (trajectbegeleider, Antwerpen) reads and enrols; olga
-(organisatieondersteuner, Antwerpen) also places from the waiting list and registers
-attendance; dirk (beleidscoördinator) reads no enrolments (403); eva (beheerder) reads
+(organisatieondersteuner, Antwerpen) also places from the waiting list, stops and completes
+(alice, of CAW, does not: the course is CVO's) and registers attendance; dirk (beleidscoördinator) reads no enrolments (403); eva (beheerder) reads
 but does not enrol (403 on writes); charlie and gert are of Gent, so Antwerpen's
 objects are a 404 for them.
 
@@ -38,7 +38,7 @@ def _lezen(**kwargs: Any) -> Route:
 
 def _overgang(**kwargs: Any) -> Route:
     return Route(
-        mag="alice",
+        mag="olga",
         geen_recht="eva",
         buiten_scope="charlie",
         api=True,

@@ -29,7 +29,9 @@ from deelname.services.inschrijvingen import inschrijving_aanvragen, inschrijvin
 from hdv import rollen
 from hdv.models import Auditrecord
 from tests.conftest import _medewerker
+from tests.deelname.klok import klok_op
 from tests.factories import GedetineerdeFactory
+from trajecten.demo.klok import moment
 
 pytestmark = pytest.mark.django_db
 
@@ -314,7 +316,50 @@ def test_a_future_session_is_refused(groep, activiteit, vandaag, olga):
     toekomst = activiteit.sessies.filter(datum__gt=vandaag).first()
     with pytest.raises(ValidationError) as fout:
         _registreren(toekomst, olga, (groep[0].pk, A.AANWEZIG))
-    assert "moet nog plaatsvinden" in str(fout.value)
+    assert "begint pas op" in str(fout.value)
+    assert not Aanwezigheid.objects.exists()
+
+
+def _volgende_sessie(activiteit, vandaag):
+    return activiteit.sessies.filter(datum__gt=vandaag).order_by("datum", "begintijd").first()
+
+
+def test_on_its_day_a_session_is_refused_until_it_starts(groep, activiteit, vandaag, olga):
+    sessie = _volgende_sessie(activiteit, vandaag)
+    # Early that morning, and a minute before the start (the clock is set, not read).
+    for tijdstip in (
+        moment(sessie.datum, 0, 5),
+        moment(sessie.datum, sessie.begintijd.hour, sessie.begintijd.minute)
+        - datetime.timedelta(minutes=1),
+    ):
+        with klok_op(tijdstip), pytest.raises(ValidationError) as fout:
+            _registreren(sessie, olga, (groep[0].pk, A.AANWEZIG))
+        tekst = str(fout.value)
+        assert "begint pas op" in tekst
+        assert sessie.datum.strftime("%d/%m/%Y") in tekst
+        assert sessie.begintijd.strftime("%H:%M") in tekst
+    assert not Aanwezigheid.objects.exists()
+
+
+@pytest.mark.parametrize("minuten_na_het_begin", [0, 90, 600])
+def test_from_its_start_a_session_is_registered(
+    groep, activiteit, vandaag, olga, minuten_na_het_begin
+):
+    sessie = _volgende_sessie(activiteit, vandaag)
+    begin = moment(sessie.datum, sessie.begintijd.hour, sessie.begintijd.minute)
+    with klok_op(begin + datetime.timedelta(minutes=minuten_na_het_begin)):
+        _registreren(sessie, olga, (groep[0].pk, A.AANWEZIG))
+    assert _stand(sessie) == [(groep[0].pk, A.AANWEZIG, None)]
+
+
+def test_the_start_is_local_time(groep, activiteit, vandaag, olga):
+    """09:00 in Brussels is 08:00 or 07:00 UTC: a UTC clock must not open the register early."""
+    sessie = _volgende_sessie(activiteit, vandaag)
+    begin = moment(sessie.datum, sessie.begintijd.hour, sessie.begintijd.minute)
+    assert begin.utcoffset() > datetime.timedelta(0)
+    net_ervoor = (begin - datetime.timedelta(minutes=1)).astimezone(datetime.UTC)
+    with klok_op(net_ervoor), pytest.raises(ValidationError):
+        _registreren(sessie, olga, (groep[0].pk, A.AANWEZIG))
     assert not Aanwezigheid.objects.exists()
 
 

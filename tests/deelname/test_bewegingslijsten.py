@@ -19,13 +19,16 @@ from deelname.bewegingslijsten import bewegingslijst
 from deelname.models import Bron, Status, Stopreden
 from deelname.services.aanwezigheden import Registratie, aanwezigheden_registreren
 from deelname.services.inschrijvingen import inschrijving_aanvragen, inschrijving_stopzetten
+from tests.deelname.klok import op
 from trajecten.services.personen import gedetineerde_opnemen, gedetineerde_overplaatsen
 
 pytestmark = pytest.mark.django_db
 
 LIJST = reverse("deelname:bewegingslijst")
 # Every check at enrolment overridden: these tests are about who moves, not who may enrol.
-OVERSCHRIJVEN = dict.fromkeys(("botsing", "detentie", "taal", "niveau", "doelgroep"), "test")
+OVERSCHRIJVEN = dict.fromkeys(
+    ("botsing", "groep", "detentie", "taal", "niveau", "doelgroep"), "test"
+)
 _nummers = itertools.count(1)
 
 
@@ -264,11 +267,12 @@ def test_people_registered_absent_for_the_session_are_left_off(
     ziek = _inschrijven(_persoon(antwerpen, "Zoë", "Ziek", "E1"), vandaag_activiteit, olga)
     er = _inschrijven(_persoon(antwerpen, "Erik", "Aanwezig", "E1"), vandaag_activiteit, olga)
     sessie = vandaag_activiteit.sessies.get(datum=vandaag)
-    aanwezigheden_registreren(
-        sessie=sessie,
-        registraties=[Registratie(ziek.pk, "afwezig", "ziek"), Registratie(er.pk, "aanwezig")],
-        door=olga,
-    )
+    with op(vandaag, 10):  # after the session's start, whatever the hour the suite runs
+        aanwezigheden_registreren(
+            sessie=sessie,
+            registraties=[Registratie(ziek.pk, "afwezig", "ziek"), Registratie(er.pk, "aanwezig")],
+            door=olga,
+        )
     client.force_login(olga)
     html = _html(client.get(_lijst_url(antwerpen), {"datum": vandaag.isoformat()}))
     rijen = _sloten(html)["08:00–09:00"]

@@ -42,7 +42,7 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list(antwerpen, activiteit
 
 
 @pytest.mark.django_db
-def test_warnings_overridden_or_not_capacity_cannot_be(antwerpen, activiteit, alice):
+def test_warnings_overridden_or_not_capacity_cannot_be(antwerpen, activiteit, alice, olga):
     """No argument of the service places someone beyond capacity."""
     _capaciteit(activiteit, 1)
     eerste, tweede = GedetineerdeFactory.create_batch(2, huidige_gevangenis=antwerpen)
@@ -52,7 +52,7 @@ def test_warnings_overridden_or_not_capacity_cannot_be(antwerpen, activiteit, al
     )
     assert wachtend.status == Status.WACHTLIJST
     with pytest.raises(ValidationError) as fout:
-        inschrijving_plaatsen(inschrijving=wachtend, door=alice)
+        inschrijving_plaatsen(inschrijving=wachtend, door=olga, voorrang="dringend")
     assert "status" in fout.value.message_dict
     wachtend.refresh_from_db()
     assert wachtend.status == Status.WACHTLIJST
@@ -63,19 +63,19 @@ def test_warnings_overridden_or_not_capacity_cannot_be(antwerpen, activiteit, al
 
 @pytest.mark.django_db
 def test_a_request_on_a_full_activity_goes_to_the_waiting_list_when_placed(
-    antwerpen, activiteit, alice
+    antwerpen, activiteit, alice, olga
 ):
     _capaciteit(activiteit, 1)
     eerste, tweede = GedetineerdeFactory.create_batch(2, huidige_gevangenis=antwerpen)
     _aanvragen(eerste, activiteit, alice)
     aanvraag = _aanvragen(tweede, activiteit, alice, plaatsen=False, bron=Bron.EIGEN_AANVRAAG)
-    inschrijving_plaatsen(inschrijving=aanvraag, door=alice)
+    inschrijving_plaatsen(inschrijving=aanvraag, door=olga)
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.WACHTLIJST
 
 
 @pytest.mark.django_db
-def test_a_stop_frees_the_place(antwerpen, activiteit, alice):
+def test_a_stop_frees_the_place(antwerpen, activiteit, alice, olga):
     _capaciteit(activiteit, 1)
     eerste, tweede = GedetineerdeFactory.create_batch(2, huidige_gevangenis=antwerpen)
     geplaatst = _aanvragen(eerste, activiteit, alice)
@@ -84,9 +84,9 @@ def test_a_stop_frees_the_place(antwerpen, activiteit, alice):
         inschrijving=geplaatst,
         stopreden=Stopreden.objects.get(code="eigen-keuze"),
         beslist_door="deelnemer",
-        door=alice,
+        door=olga,
     )
-    inschrijving_plaatsen(inschrijving=wachtend, door=alice)
+    inschrijving_plaatsen(inschrijving=wachtend, door=olga)
     wachtend.refresh_from_db()
     assert wachtend.status == Status.INGESCHREVEN
 

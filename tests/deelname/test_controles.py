@@ -6,11 +6,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from aanbod.models import Aanbod, Doelgroep, Rapportagecategorie
-from aanbod.services.catalogus import aanbod_opslaan
+from aanbod.services.catalogus import aanbod_in_gevangenis_opnemen, aanbod_opslaan
 from aanbod.services.planning import SlotInvoer, activiteit_aanmaken
 from deelname.controles import controleren
-from deelname.models import Bron, Inschrijving, Inschrijvingsstap, Status
-from deelname.services.inschrijvingen import Waarschuwingen, inschrijving_aanvragen
+from deelname.models import Bron, Inschrijving, Inschrijvingsstap, Status, Stopreden
+from deelname.services.inschrijvingen import (
+    Waarschuwingen,
+    inschrijving_aanvragen,
+    inschrijving_stopzetten,
+)
 from trajecten.models import Gedetineerde
 from trajecten.services.personen import doelgroepvlag_zetten
 
@@ -27,10 +31,34 @@ def _codes(fout):
     return [w.code for w in fout.value.waarschuwingen]
 
 
-def _tweede_groep(nederlands, antwerpen, sportzaal, vandaag, begin, einde, weekdag=0):
-    """Another group of the course, in another room, on Mondays at the given hours."""
+@pytest.fixture
+def koken(cvo, antwerpen, vandaag):
+    """Another group course in Antwerpen: a clash with it is a clash and nothing else."""
+    aanbod = aanbod_opslaan(
+        titel_nl="Koken voor beginners",
+        beschrijving_nl="Je leert eenvoudige maaltijden koken.",
+        levensdomein="onderwijs",
+        organisatie=cvo,
+        vorm=Aanbod.Vorm.GROEP,
+        rapportagecategorie=Rapportagecategorie.objects.get(code="cvo-ligo-opleiding"),
+        talen=["nl"],
+        door=None,
+    )
+    aanbod_in_gevangenis_opnemen(
+        aanbod=aanbod,
+        gevangenis=antwerpen,
+        sinds=vandaag - datetime.timedelta(days=30),
+        capaciteit=12,
+        door=None,
+    )
+    return aanbod
+
+
+def _tweede_groep(aanbod, antwerpen, sportzaal, vandaag, begin, einde, weekdag=0):
+    """Another group (of the course, or of another offer), in another room, on Mondays at
+    the given hours."""
     return activiteit_aanmaken(
-        aanbod=nederlands,
+        aanbod=aanbod,
         gevangenis=antwerpen,
         naam="groep 2",
         startdatum=vandaag,
@@ -57,11 +85,11 @@ def test_no_warnings_for_a_plain_enrolment(persoon, activiteit, nederlands):
 
 
 def test_a_clash_with_another_session_is_a_warning_and_can_be_overridden(
-    persoon, activiteit, nederlands, antwerpen, sportzaal, vandaag, alice
+    persoon, activiteit, koken, antwerpen, sportzaal, vandaag, alice
 ):
     _aanvragen(persoon, alice, activiteit=activiteit)  # Mondays 9–11
     groep2 = _tweede_groep(
-        nederlands, antwerpen, sportzaal, vandaag, datetime.time(10), datetime.time(12)
+        koken, antwerpen, sportzaal, vandaag, datetime.time(10), datetime.time(12)
     )
     with pytest.raises(Waarschuwingen) as fout:
         _aanvragen(persoon, alice, activiteit=groep2)
@@ -85,15 +113,15 @@ def test_a_clash_with_another_session_is_a_warning_and_can_be_overridden(
 
 
 def test_touching_sessions_and_other_days_are_no_clash(
-    persoon, activiteit, nederlands, antwerpen, sportzaal, vandaag, alice
+    persoon, activiteit, koken, antwerpen, sportzaal, vandaag, alice
 ):
     _aanvragen(persoon, alice, activiteit=activiteit)  # Mon 9–11, Thu 13:30–15:30
     aansluitend = _tweede_groep(
-        nederlands, antwerpen, sportzaal, vandaag, datetime.time(11), datetime.time(12)
+        koken, antwerpen, sportzaal, vandaag, datetime.time(11), datetime.time(12)
     )
-    assert controleren(gedetineerde=persoon, aanbod=nederlands, activiteit=aansluitend) == []
+    assert controleren(gedetineerde=persoon, aanbod=koken, activiteit=aansluitend) == []
     dinsdag = activiteit_aanmaken(
-        aanbod=nederlands,
+        aanbod=koken,
         gevangenis=antwerpen,
         naam="groep 3",
         startdatum=vandaag,
@@ -103,18 +131,95 @@ def test_touching_sessions_and_other_days_are_no_clash(
         slots=[SlotInvoer(weekdag=1, begintijd=datetime.time(9), eindtijd=datetime.time(11))],
         door=None,
     )
-    assert controleren(gedetineerde=persoon, aanbod=nederlands, activiteit=dinsdag) == []
+    assert controleren(gedetineerde=persoon, aanbod=koken, activiteit=dinsdag) == []
 
 
 def test_a_waiting_list_entry_is_no_clash(
-    persoon, activiteit, nederlands, antwerpen, sportzaal, vandaag, alice
+    persoon, activiteit, koken, antwerpen, sportzaal, vandaag, alice
 ):
     activiteit.__class__.objects.filter(pk=activiteit.pk).update(capaciteit=0, minimum_deelnemers=0)
     assert _aanvragen(persoon, alice, activiteit=activiteit).status == Status.WACHTLIJST
     groep2 = _tweede_groep(
-        nederlands, antwerpen, sportzaal, vandaag, datetime.time(10), datetime.time(12)
+        koken, antwerpen, sportzaal, vandaag, datetime.time(10), datetime.time(12)
     )
-    assert controleren(gedetineerde=persoon, aanbod=nederlands, activiteit=groep2) == []
+    assert controleren(gedetineerde=persoon, aanbod=koken, activiteit=groep2) == []
+
+
+# --- another group of the same offer -------------------------------------------------------
+
+
+@pytest.fixture
+def dinsdaggroep(nederlands, antwerpen, sportzaal, vandaag):
+    """A second group of the Dutch course, on Tuesdays: no clash with the first."""
+    return _tweede_groep(
+        nederlands, antwerpen, sportzaal, vandaag, datetime.time(9), datetime.time(11), weekdag=1
+    )
+
+
+def test_another_group_of_the_same_offer_is_a_warning_naming_that_group(
+    persoon, activiteit, nederlands, dinsdaggroep, alice
+):
+    _aanvragen(persoon, alice, activiteit=dinsdaggroep)
+    with pytest.raises(Waarschuwingen) as fout:
+        _aanvragen(persoon, alice, activiteit=activiteit)
+    [waarschuwing] = fout.value.waarschuwingen
+    assert waarschuwing.code == "groep"
+    assert waarschuwing.tekst == (
+        "Loopt al in een andere groep van dit aanbod: Nederlands tweede taal A1 – groep 2 "
+        f"({dinsdaggroep.startdatum:%d/%m/%Y}–{dinsdaggroep.einddatum:%d/%m/%Y}, ingeschreven)."
+    )
+    _geweigerd_zonder_spoor_in(activiteit, persoon)
+
+    inschrijving = _aanvragen(
+        persoon,
+        alice,
+        activiteit=activiteit,
+        overschrijven={"groep": "Wisselt naar de maandaggroep."},
+    )
+    assert inschrijving.status == Status.INGESCHREVEN
+    assert inschrijving.overschreven_waarschuwingen == [
+        {"code": "groep", "tekst": waarschuwing.tekst, "reden": "Wisselt naar de maandaggroep."}
+    ]
+
+
+def test_waiting_for_another_group_is_a_warning_too(
+    persoon, activiteit, nederlands, dinsdaggroep, alice
+):
+    dinsdaggroep.__class__.objects.filter(pk=dinsdaggroep.pk).update(
+        capaciteit=0, minimum_deelnemers=0
+    )
+    assert _aanvragen(persoon, alice, activiteit=dinsdaggroep).status == Status.WACHTLIJST
+    [waarschuwing] = controleren(gedetineerde=persoon, aanbod=nederlands, activiteit=activiteit)
+    assert waarschuwing.code == "groep"
+    assert "groep 2" in waarschuwing.tekst
+    assert "op de wachtlijst" in waarschuwing.tekst
+
+
+def test_an_ended_enrolment_in_another_group_is_no_warning(
+    persoon, activiteit, nederlands, dinsdaggroep, alice
+):
+    vorige = _aanvragen(persoon, alice, activiteit=dinsdaggroep)
+    inschrijving_stopzetten(
+        inschrijving=vorige,
+        stopreden=Stopreden.objects.get(code="eigen-keuze"),
+        beslist_door="deelnemer",
+        door=None,
+    )
+    assert controleren(gedetineerde=persoon, aanbod=nederlands, activiteit=activiteit) == []
+
+
+def test_a_group_of_another_offer_is_no_such_warning(
+    persoon, activiteit, koken, antwerpen, sportzaal, vandaag, alice
+):
+    _aanvragen(persoon, alice, activiteit=activiteit)
+    kookgroep = _tweede_groep(
+        koken, antwerpen, sportzaal, vandaag, datetime.time(9), datetime.time(11), weekdag=2
+    )
+    assert controleren(gedetineerde=persoon, aanbod=koken, activiteit=kookgroep) == []
+
+
+def _geweigerd_zonder_spoor_in(activiteit, persoon):
+    assert not Inschrijving.objects.filter(activiteit=activiteit, gedetineerde=persoon).exists()
 
 
 # --- remaining detention -----------------------------------------------------------------

@@ -1,19 +1,29 @@
-"""A transfer or a release ends the running enrolments and waiting-list entries in the
-prison the person left, as the system's decision, and tells the activities' supervisors."""
+"""A transfer, a release or another end of the stay (death, other) ends the running
+enrolments and waiting-list entries in the prison the person left, as the system's decision,
+answers the open requests there, and tells the activities' supervisors.
+
+The stay changes here are made by alice (CAW) or the feed: neither manages the CVO's course,
+and the system's stop does not ask them to (deelname.beheer)."""
 
 import datetime
 
 import pytest
 
-from aanbod.models import Activiteit
+from aanbod.models import Aanbod, Activiteit, Rapportagecategorie
+from aanbod.services.catalogus import aanbod_in_gevangenis_opnemen, aanbod_opslaan
 from aanbod.services.planning import SlotInvoer, activiteit_aanmaken
-from deelname.models import Bron, Inschrijving, Inschrijvingsstap, Status
+from deelname.models import Aanvraag, Bron, Inschrijving, Inschrijvingsstap, Status, Stopreden
+from deelname.services.aanvragen import aanvraag_indienen, terminalaccount_aanmaken
 from deelname.services.inschrijvingen import inschrijving_aanvragen, inschrijving_afronden
 from tests.factories import GedetineerdeFactory
 from trajecten.bevolkingsfeed import KOLOMMEN
 from trajecten.bevolkingsimport import bevolkingsimport_uit_bestand, bevolkingsimport_verwerken
 from trajecten.models import Taak
-from trajecten.services import gedetineerde_overplaatsen, gedetineerde_vrijlaten
+from trajecten.services import (
+    gedetineerde_overplaatsen,
+    gedetineerde_vrijlaten,
+    verblijf_beeindigen,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +32,12 @@ S = Status
 
 def _aanvragen(persoon, activiteit, door):
     return inschrijving_aanvragen(
-        gedetineerde=persoon, activiteit=activiteit, bron=Bron.TRAJECTBEGELEIDER, door=door
+        gedetineerde=persoon,
+        activiteit=activiteit,
+        bron=Bron.TRAJECTBEGELEIDER,
+        door=door,
+        # The person is in several groups of the same course on purpose.
+        overschrijven={"groep": "Testopstelling"},
     )
 
 
@@ -64,7 +79,7 @@ def deelnames(persoon, antwerpen, activiteit, volzette_groep, olga, alice):
         door=olga,
     )
     afgerond = inschrijving_afronden(
-        inschrijving=_aanvragen(persoon, afgerond_in, alice), door=alice, attest=True
+        inschrijving=_aanvragen(persoon, afgerond_in, alice), door=olga, attest=True
     )
     ander = _aanvragen(GedetineerdeFactory(huidige_gevangenis=antwerpen), activiteit, alice)
     return {"geplaatst": geplaatst, "wachtend": wachtend, "afgerond": afgerond, "ander": ander}
@@ -205,3 +220,74 @@ def test_the_population_feed_ends_them_too(
     opnieuw = bevolkingsimport_verwerken(bevolkingsimport_id=opnieuw.pk)
     assert (opnieuw.ongewijzigd, opnieuw.geweigerd) == (2, 0)
     assert Taak.objects.filter(toegewezen_aan=olga).count() == 2
+
+
+# --- another end of the stay: death, or another reason ------------------------------------
+
+
+@pytest.fixture
+def open_aanvraag(persoon, caw, antwerpen, vandaag):
+    """The person's own request for an individual offer, not answered yet."""
+    aanbod = aanbod_opslaan(
+        titel_nl="Psychosociale begeleiding",
+        beschrijving_nl="Je praat met iemand over wat moeilijk is.",
+        levensdomein="welzijn",
+        organisatie=caw,
+        vorm=Aanbod.Vorm.INDIVIDUEEL,
+        rapportagecategorie=Rapportagecategorie.objects.first(),
+        door=None,
+    )
+    aanbod_in_gevangenis_opnemen(
+        aanbod=aanbod, gevangenis=antwerpen, sinds=vandaag - datetime.timedelta(days=10), door=None
+    )
+    return aanvraag_indienen(
+        gedetineerde=persoon, aanbod=aanbod, bron=Aanvraag.Bron.PAPIER, door=None
+    )
+
+
+@pytest.fixture
+def terminal(persoon):
+    return terminalaccount_aanmaken(
+        gedetineerde=persoon,
+        gebruikersnaam="jan.terminal",
+        wachtwoord="Gevangenis-Terminal-2026",
+        door=None,
+    )
+
+
+@pytest.mark.parametrize("eindreden", ["overlijden", "andere"])
+def test_another_end_of_the_stay_ends_them_as_a_release_with_its_own_reason(
+    persoon, antwerpen, deelnames, open_aanvraag, terminal, bob, olga, vandaag, eindreden
+):
+    verblijf_beeindigen(
+        verblijf=persoon.verblijven.get(tot__isnull=True),
+        tot=vandaag,
+        eindreden=eindreden,
+        door=bob,  # VDAB: manages nothing of the CVO's course, the system stops anyway
+    )
+    for sleutel in ("geplaatst", "wachtend"):
+        _gestopt_door_het_systeem(deelnames[sleutel], "verblijf-beeindigd", vandaag, bob)
+    _onaangeroerd(deelnames)
+    open_aanvraag.refresh_from_db()
+    assert open_aanvraag.status == Aanvraag.Status.GEWEIGERD
+    assert "verblijf beëindigd" in open_aanvraag.reden
+    terminal.user.refresh_from_db()
+    assert not terminal.user.is_active
+    taak = Taak.objects.get(toegewezen_aan=olga)
+    assert (taak.soort, taak.gevangenis, taak.gedetineerde) == (
+        Taak.Soort.ANDERE,
+        antwerpen,
+        persoon,
+    )
+    assert "verblijf beëindigd" in taak.titel
+
+
+def test_a_transfer_keeps_the_terminal_account(persoon, gent, deelnames, terminal, vandaag):
+    gedetineerde_overplaatsen(gedetineerde=persoon, naar=gent, datum=vandaag, door=None)
+    terminal.user.refresh_from_db()
+    assert terminal.user.is_active
+
+
+def test_the_stop_reason_is_in_the_table(db):
+    reden = Stopreden.objects.get(code="verblijf-beeindigd")
+    assert (reden.naam, reden.actief) == ("Verblijf beëindigd", True)

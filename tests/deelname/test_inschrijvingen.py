@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from aanbod.models import Aanbod, Activiteit, Rapportagecategorie
 from aanbod.services.catalogus import (
@@ -28,7 +28,9 @@ from deelname.services.inschrijvingen import (
     inschrijving_plaatsen,
     inschrijving_stopzetten,
 )
+from hdv import rollen
 from hdv.models import Auditrecord
+from tests.conftest import _medewerker
 from tests.factories import GedetineerdeFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,17 +108,17 @@ def test_mag_follows_the_table(van, naar, mag):
     assert workflow.mag(van, naar) is mag
 
 
-def test_the_whole_way_is_dated_step_by_step_and_audited(persoon, activiteit, alice, vandaag):
-    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+def test_the_whole_way_is_dated_step_by_step_and_audited(persoon, activiteit, olga, vandaag):
+    inschrijving = _aanvragen(persoon, olga, activiteit=activiteit)
     assert inschrijving.status == S.INGESCHREVEN
     assert inschrijving.gevangenis == activiteit.gevangenis
     assert inschrijving.aanbod == activiteit.aanbod
-    assert inschrijving.aangemaakt_door == alice
+    assert inschrijving.aangemaakt_door == olga
     gisteren = vandaag - datetime.timedelta(days=1)
-    inschrijving_activeren(inschrijving=inschrijving, door=alice, datum=gisteren)
+    inschrijving_activeren(inschrijving=inschrijving, door=olga, datum=gisteren)
     inschrijving = inschrijving_afronden(
         inschrijving=inschrijving,
-        door=alice,
+        door=olga,
         examen_afgelegd=True,
         examen_geslaagd=True,
         attest=True,
@@ -130,7 +132,7 @@ def test_the_whole_way_is_dated_step_by_step_and_audited(persoon, activiteit, al
         (S.ACTIEF, S.AFGEROND),
     ]
     assert [s.datum for s in stappen] == [vandaag, vandaag, gisteren, vandaag]
-    assert all(s.door == alice for s in stappen)
+    assert all(s.door == olga for s in stappen)
     inschrijving.refresh_from_db()
     assert (inschrijving.status, inschrijving.examen_afgelegd, inschrijving.examen_geslaagd) == (
         S.AFGEROND,
@@ -152,16 +154,16 @@ def test_the_whole_way_is_dated_step_by_step_and_audited(persoon, activiteit, al
         "inschrijving actief",
         "inschrijving afgerond",
     ]
-    assert {a[1:] for a in acties} == {(alice.pk, persoon.pk, activiteit.gevangenis_id)}
+    assert {a[1:] for a in acties} == {(olga.pk, persoon.pk, activiteit.gevangenis_id)}
 
 
-def test_a_request_only_is_recorded_and_placed_later(persoon, activiteit, alice):
+def test_a_request_only_is_recorded_and_placed_later(persoon, activiteit, olga):
     inschrijving = _aanvragen(
-        persoon, alice, activiteit=activiteit, bron=Bron.EIGEN_AANVRAAG, plaatsen=False
+        persoon, olga, activiteit=activiteit, bron=Bron.EIGEN_AANVRAAG, plaatsen=False
     )
     assert inschrijving.status == S.AANGEVRAAGD
     assert inschrijving.bron == Bron.EIGEN_AANVRAAG
-    inschrijving_plaatsen(inschrijving=inschrijving, door=alice)
+    inschrijving_plaatsen(inschrijving=inschrijving, door=olga)
     inschrijving.refresh_from_db()
     assert inschrijving.status == S.INGESCHREVEN
     assert _stappen(inschrijving) == [("", S.AANGEVRAAGD), (S.AANGEVRAAGD, S.INGESCHREVEN)]
@@ -172,12 +174,12 @@ def test_a_request_only_is_recorded_and_placed_later(persoon, activiteit, alice)
     ["afronden", "activeren"],
 )
 def test_an_illegal_transition_is_a_clear_error_and_changes_nothing(
-    persoon, activiteit, alice, stap
+    persoon, activiteit, olga, stap
 ):
-    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit, plaatsen=False)
+    inschrijving = _aanvragen(persoon, olga, activiteit=activiteit, plaatsen=False)
     service = inschrijving_afronden if stap == "afronden" else inschrijving_activeren
     with pytest.raises(ValidationError) as fout:
-        service(inschrijving=inschrijving, door=alice)
+        service(inschrijving=inschrijving, door=olga)
     assert "status" in fout.value.message_dict
     assert "aangevraagd" in fout.value.message_dict["status"][0]
     inschrijving.refresh_from_db()
@@ -185,32 +187,32 @@ def test_an_illegal_transition_is_a_clear_error_and_changes_nothing(
     assert _stappen(inschrijving) == [("", S.AANGEVRAAGD)]
 
 
-def test_a_stopped_enrolment_cannot_be_stopped_or_placed_again(persoon, activiteit, alice):
-    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+def test_a_stopped_enrolment_cannot_be_stopped_or_placed_again(persoon, activiteit, olga):
+    inschrijving = _aanvragen(persoon, olga, activiteit=activiteit)
     reden = Stopreden.objects.get(code="eigen-keuze")
     inschrijving_stopzetten(
-        inschrijving=inschrijving, stopreden=reden, beslist_door="deelnemer", door=alice
+        inschrijving=inschrijving, stopreden=reden, beslist_door="deelnemer", door=olga
     )
     with pytest.raises(ValidationError):
         inschrijving_stopzetten(
-            inschrijving=inschrijving, stopreden=reden, beslist_door="deelnemer", door=alice
+            inschrijving=inschrijving, stopreden=reden, beslist_door="deelnemer", door=olga
         )
     with pytest.raises(ValidationError):
-        inschrijving_plaatsen(inschrijving=inschrijving, door=alice)
+        inschrijving_plaatsen(inschrijving=inschrijving, door=olga)
     assert Inschrijvingsstap.objects.filter(inschrijving=inschrijving).count() == 3
 
 
 # --- stops and results ---------------------------------------------------------------
 
 
-def test_a_stop_records_its_reason_and_who_decided(persoon, activiteit, alice, vandaag):
-    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+def test_a_stop_records_its_reason_and_who_decided(persoon, activiteit, olga, vandaag):
+    inschrijving = _aanvragen(persoon, olga, activiteit=activiteit)
     inschrijving_stopzetten(
         inschrijving=inschrijving,
         stopreden=Stopreden.objects.get(code="regimeconflict"),
         beslist_door=Inschrijving.BeslistDoor.BEGELEIDER,
         toelichting="Werkt voortaan in de keuken.",
-        door=alice,
+        door=olga,
     )
     inschrijving.refresh_from_db()
     assert inschrijving.status == S.STOPGEZET
@@ -230,15 +232,15 @@ def test_a_stop_records_its_reason_and_who_decided(persoon, activiteit, alice, v
     ],
 )
 def test_a_stop_without_reason_or_decider_is_refused(
-    persoon, activiteit, alice, stopreden, beslist_door, veld
+    persoon, activiteit, olga, stopreden, beslist_door, veld
 ):
-    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+    inschrijving = _aanvragen(persoon, olga, activiteit=activiteit)
     with pytest.raises(ValidationError) as fout:
         inschrijving_stopzetten(
             inschrijving=inschrijving,
             stopreden=Stopreden.objects.get(code=stopreden) if stopreden else None,
             beslist_door=beslist_door,
-            door=alice,
+            door=olga,
         )
     assert veld in fout.value.message_dict
     inschrijving.refresh_from_db()
@@ -249,11 +251,11 @@ def test_a_stop_without_reason_or_decider_is_refused(
     )
 
 
-def test_passed_needs_an_exam_taken(persoon, activiteit, alice):
-    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+def test_passed_needs_an_exam_taken(persoon, activiteit, olga):
+    inschrijving = _aanvragen(persoon, olga, activiteit=activiteit)
     with pytest.raises(ValidationError) as fout:
         inschrijving_afronden(
-            inschrijving=inschrijving, door=alice, examen_afgelegd=False, examen_geslaagd=True
+            inschrijving=inschrijving, door=olga, examen_afgelegd=False, examen_geslaagd=True
         )
     assert "examen_geslaagd" in fout.value.message_dict
     inschrijving.refresh_from_db()
@@ -301,15 +303,15 @@ def test_a_second_running_enrolment_is_refused(persoon, activiteit, alice, eerst
     )
 
 
-def test_after_a_stop_the_person_may_enrol_again(persoon, activiteit, alice):
-    eerste = _aanvragen(persoon, alice, activiteit=activiteit)
+def test_after_a_stop_the_person_may_enrol_again(persoon, activiteit, olga):
+    eerste = _aanvragen(persoon, olga, activiteit=activiteit)
     inschrijving_stopzetten(
         inschrijving=eerste,
         stopreden=Stopreden.objects.get(code="gezondheid"),
         beslist_door="deelnemer",
-        door=alice,
+        door=olga,
     )
-    tweede = _aanvragen(persoon, alice, activiteit=activiteit)
+    tweede = _aanvragen(persoon, olga, activiteit=activiteit)
     assert tweede.pk != eerste.pk
     assert tweede.status == S.INGESCHREVEN
 
@@ -398,3 +400,126 @@ def test_an_archived_individual_offer_is_refused(persoon, individueel, alice, ol
         _aanvragen(persoon, alice, aanbod=individueel)
     assert "aanbod" in fout.value.message_dict
     assert not Inschrijving.objects.exists()
+
+
+# --- who manages an enrolment (deelname.beheer) ----------------------------------------
+
+
+@pytest.fixture
+def carla(antwerpen, cvo):
+    """Staff of the CVO, whose course the Dutch course is."""
+    return _medewerker("carla", cvo, [antwerpen], rollen.HULPVERLENER)
+
+
+def _beheren(actie, inschrijving, door):
+    if actie == "plaatsen":
+        return inschrijving_plaatsen(inschrijving=inschrijving, door=door)
+    if actie == "stopzetten":
+        return inschrijving_stopzetten(
+            inschrijving=inschrijving,
+            stopreden=Stopreden.objects.get(code="eigen-keuze"),
+            beslist_door=Inschrijving.BeslistDoor.DEELNEMER,
+            door=door,
+        )
+    return inschrijving_afronden(inschrijving=inschrijving, door=door)
+
+
+ACTIES = ["plaatsen", "stopzetten", "afronden"]
+
+
+def _te_beheren(actie, persoon, activiteit, alice):
+    """An enrolment for the action: a request to place, or a placed one to end."""
+    return _aanvragen(persoon, alice, activiteit=activiteit, plaatsen=actie != "plaatsen")
+
+
+@pytest.mark.parametrize("actie", ACTIES)
+@pytest.mark.parametrize("gebruiker", ["alice", "bob"])
+def test_staff_of_another_organisation_may_not_manage(
+    persoon, activiteit, alice, request, gebruiker, actie
+):
+    """alice (CAW) enrols people in the CVO's course; neither she nor bob (VDAB) manages it."""
+    inschrijving = _te_beheren(actie, persoon, activiteit, alice)
+    voor = (inschrijving.status, _stappen(inschrijving))
+    with pytest.raises(PermissionDenied) as fout:
+        _beheren(actie, inschrijving, request.getfixturevalue(gebruiker))
+    assert "CVO Antwerpen" in str(fout.value)
+    inschrijving.refresh_from_db()
+    assert (inschrijving.status, _stappen(inschrijving)) == voor
+
+
+@pytest.mark.parametrize("actie", ACTIES)
+@pytest.mark.parametrize("gebruiker", ["carla", "olga"])
+def test_the_offers_organisation_and_the_planner_manage(
+    persoon, activiteit, alice, request, gebruiker, actie
+):
+    inschrijving = _te_beheren(actie, persoon, activiteit, alice)
+    door = request.getfixturevalue(gebruiker)
+    _beheren(actie, inschrijving, door)
+    inschrijving.refresh_from_db()
+    assert (
+        inschrijving.status
+        == {
+            "plaatsen": S.INGESCHREVEN,
+            "stopzetten": S.STOPGEZET,
+            "afronden": S.AFGEROND,
+        }[actie]
+    )
+    assert inschrijving.stappen.last().door == door
+
+
+def test_the_offers_organisation_in_another_prison_does_not_manage(
+    persoon, activiteit, alice, gent, cvo
+):
+    collega = _medewerker("cas", cvo, [gent], rollen.HULPVERLENER)
+    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+    with pytest.raises(PermissionDenied):
+        _beheren("afronden", inschrijving, collega)
+
+
+def test_the_system_manages_without_a_user(persoon, activiteit, alice):
+    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+    _beheren("afronden", inschrijving, None)
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == S.AFGEROND
+
+
+def test_choosing_the_system_as_decider_does_not_get_past_the_rule(persoon, activiteit, alice, bob):
+    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+    with pytest.raises(PermissionDenied):
+        inschrijving_stopzetten(
+            inschrijving=inschrijving,
+            stopreden=Stopreden.objects.get(code="overplaatsing"),
+            beslist_door=Inschrijving.BeslistDoor.SYSTEEM,
+            door=bob,
+        )
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == S.INGESCHREVEN
+
+
+def test_the_systems_own_stop_is_not_checked_and_decided_by_the_system(
+    persoon, activiteit, alice, bob
+):
+    """A stay change (deelname.gebeurtenissen) stops in anyone's name: bob's transfer."""
+    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+    inschrijving_stopzetten(
+        inschrijving=inschrijving,
+        stopreden=Stopreden.objects.get(code="overplaatsing"),
+        beslist_door=Inschrijving.BeslistDoor.DEELNEMER,
+        door=bob,
+        namens_systeem=True,
+    )
+    inschrijving.refresh_from_db()
+    assert (inschrijving.status, inschrijving.gestopt_door) == (
+        S.STOPGEZET,
+        Inschrijving.BeslistDoor.SYSTEEM,
+    )
+    assert inschrijving.stappen.last().door == bob
+
+
+def test_a_beheerder_without_the_right_to_enrol_does_not_manage(persoon, activiteit, alice, eva):
+    """eva plans (aanbod.plan_activiteit) but her role does not change enrolments."""
+    assert eva.has_perm("aanbod.plan_activiteit")
+    assert not eva.has_perm("deelname.change_inschrijving")
+    inschrijving = _aanvragen(persoon, alice, activiteit=activiteit)
+    with pytest.raises(PermissionDenied):
+        _beheren("stopzetten", inschrijving, eva)

@@ -5,7 +5,7 @@ list with its withdraw button."""
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from aanbod.services.planning import SlotInvoer, activiteit_aanmaken
@@ -21,7 +21,10 @@ from deelname.services.verontschuldigingen import (
     verontschuldiging_intrekken,
     verontschuldiging_registreren,
 )
+from hdv import rollen
 from hdv.models import Auditrecord
+from tests.conftest import _medewerker
+from tests.deelname.klok import op
 from tests.factories import GedetineerdeFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +63,13 @@ def maandag(vandaag):
 
 @pytest.fixture
 def vandaag_activiteit(nederlands, antwerpen, sportzaal, vandaag, olga):
-    """A group with a session today, 08:00–09:00: today's register is open."""
+    """A group with a session today, 08:00–09:00, and the clock at ten: the session has
+    started, so today's register is open whatever the hour the suite runs."""
+    with op(vandaag, 10):
+        yield _vroege_groep(nederlands, antwerpen, sportzaal, vandaag, olga)
+
+
+def _vroege_groep(nederlands, antwerpen, sportzaal, vandaag, olga):
     return activiteit_aanmaken(
         aanbod=nederlands, gevangenis=antwerpen, naam="vroeg", lokaal=sportzaal, capaciteit=10,
         startdatum=vandaag - datetime.timedelta(weeks=1),
@@ -330,3 +339,60 @@ def test_another_prisons_excusal_is_not_found(client, charlie, olga, activiteit,
     url = reverse("deelname:verontschuldiging_intrekken", args=[verontschuldiging.pk])
     assert client.post(url).status_code == 404
     assert Verontschuldiging.objects.exists()
+
+
+# --- who excuses: the offer's organisation, the organisation support, a trajectbegeleider -----
+
+
+@pytest.fixture
+def carla(antwerpen, cvo):
+    """Staff of the CVO, whose course it is."""
+    return _medewerker("carla", cvo, [antwerpen], rollen.HULPVERLENER)
+
+
+@pytest.mark.parametrize("gebruiker", ["alice", "carla", "olga"])
+def test_the_begeleider_the_offers_organisation_and_the_planner_excuse(
+    olga, activiteit, vandaag, request, gebruiker
+):
+    """alice is the person's trajectbegeleider (CAW): the person tells her they won't come."""
+    door = request.getfixturevalue(gebruiker)
+    verontschuldiging = _excuseren(_inschrijven(activiteit, olga), door, vandaag + DAG)
+    assert verontschuldiging.door == door
+    verontschuldiging_intrekken(verontschuldiging=verontschuldiging, door=door)
+    assert not Verontschuldiging.objects.exists()
+
+
+def test_staff_of_another_organisation_do_not_excuse(bob, olga, activiteit, vandaag):
+    """bob (VDAB hulpverlener) is neither the course's organisation nor a trajectbegeleider."""
+    inschrijving = _inschrijven(activiteit, olga)
+    with pytest.raises(PermissionDenied):
+        _excuseren(inschrijving, bob, vandaag + DAG)
+    assert not Verontschuldiging.objects.exists()
+    verontschuldiging = _excuseren(inschrijving, olga, vandaag + DAG)
+    with pytest.raises(PermissionDenied):
+        verontschuldiging_intrekken(verontschuldiging=verontschuldiging, door=bob)
+    assert Verontschuldiging.objects.filter(pk=verontschuldiging.pk).exists()
+
+
+def test_a_trajectbegeleider_of_another_prison_does_not_excuse(charlie, olga, activiteit, vandaag):
+    inschrijving = _inschrijven(activiteit, olga)
+    with pytest.raises(PermissionDenied):
+        _excuseren(inschrijving, charlie, vandaag + DAG)
+    assert not Verontschuldiging.objects.exists()
+
+
+def test_bob_gets_403_and_no_buttons_on_the_page(client, bob, olga, activiteit, vandaag):
+    inschrijving = _inschrijven(activiteit, olga)
+    verontschuldiging = _excuseren(inschrijving, olga, vandaag + DAG)
+    client.force_login(bob)
+    url = reverse("deelname:inschrijving_verontschuldigen", args=[inschrijving.pk])
+    assert client.get(url).status_code == 403
+    data = {"van": vandaag.isoformat(), "tot": vandaag.isoformat(), "reden": _reden().pk}
+    assert client.post(url, data).status_code == 403
+    intrekken = reverse("deelname:verontschuldiging_intrekken", args=[verontschuldiging.pk])
+    assert client.post(intrekken).status_code == 403
+    assert list(Verontschuldiging.objects.all()) == [verontschuldiging]
+    pagina = client.get(reverse("deelname:activiteit", args=[activiteit.pk]))
+    assert pagina.status_code == 200
+    assert url not in pagina.text
+    assert intrekken not in pagina.text

@@ -1,6 +1,8 @@
 """The attendance register of a session: all present, then the exceptions; errors per row
 with nothing saved; read-only when cancelled, in the future or locked; history."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -8,7 +10,9 @@ from aanbod.services.annuleringen import sessie_annuleren
 from deelname.models import Aanwezigheid, Aanwezigheidswijziging, Bron, Inschrijvingsstap
 from deelname.services.aanwezigheden import Registratie, aanwezigheden_registreren
 from deelname.services.inschrijvingen import inschrijving_aanvragen
+from tests.deelname.klok import klok_op
 from tests.factories import GedetineerdeFactory
+from trajecten.demo.klok import moment
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +155,25 @@ def test_a_future_session_is_read_only(client, olga, activiteit, vandaag):
     client.force_login(olga)
     response = client.get(_url(toekomst))
     assert not response.context["bewerkbaar"]
-    assert "moet nog plaatsvinden" in response.text
+    assert "begint pas op" in response.text
+
+
+def test_on_its_day_the_register_opens_when_the_session_starts(client, olga, activiteit, vandaag):
+    inschrijvingen = _ingeschreven(activiteit, olga, 2)
+    sessie = activiteit.sessies.filter(datum__gt=vandaag).order_by("datum", "begintijd").first()
+    begin = moment(sessie.datum, sessie.begintijd.hour, sessie.begintijd.minute)
+    with klok_op(begin - datetime.timedelta(minutes=1)):
+        client.force_login(olga)  # signed in on the set clock: sessions expire by it
+        response = client.get(_url(sessie))
+        assert not response.context["bewerkbaar"]
+        assert "begint pas op" in response.text
+        response = client.post(_url(sessie), _alles_aanwezig(inschrijvingen))
+        assert not Aanwezigheid.objects.exists()
+    with klok_op(begin):
+        assert client.get(_url(sessie)).context["bewerkbaar"]
+        response = client.post(_url(sessie), _alles_aanwezig(inschrijvingen))
+    assert response.status_code == 302
+    assert Aanwezigheid.objects.filter(sessie=sessie).count() == 2
 
 
 def test_after_the_lock_window_the_register_is_read_only(

@@ -1,4 +1,4 @@
-"""Transfers and releases as events, with a dummy subscriber."""
+"""Transfers, releases and other ends of a stay as events, with a dummy subscriber."""
 
 import datetime
 
@@ -103,17 +103,75 @@ def test_a_failing_handler_in_the_transaction_rolls_the_transfer_back(antwerpen,
     assert Verblijf.objects.get(gedetineerde=persoon).tot is None
 
 
-def test_other_end_reasons_announce_nothing(
-    antwerpen, ontvangen, django_capture_on_commit_callbacks
+@pytest.fixture
+def beeindigd():
+    """A subscriber to the other ends of a stay, in the transaction and after commit."""
+    lijst: dict[str, list] = {"binnen": [], "na": []}
+
+    def binnen(gebeurtenis):
+        lijst["binnen"].append(gebeurtenis)
+
+    def na(gebeurtenis):
+        lijst["na"].append(gebeurtenis)
+
+    gebeurtenissen.bij_verblijf_beeindigd(binnen)
+    gebeurtenissen.bij_verblijf_beeindigd(na, na_commit=True)
+    yield lijst
+    gebeurtenissen.afmelden(binnen)
+    gebeurtenissen.afmelden(na)
+
+
+@pytest.mark.parametrize("eindreden", ["overlijden", "andere"])
+def test_another_end_of_the_stay_is_announced_as_such(
+    antwerpen, alice, ontvangen, beeindigd, django_capture_on_commit_callbacks, eindreden
 ):
     from trajecten.services import verblijf_beeindigen
 
     persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+    verblijf = persoon.verblijven.get()
     with django_capture_on_commit_callbacks(execute=True):
-        verblijf_beeindigen(
-            verblijf=persoon.verblijven.get(), tot=D(2026, 3, 1), eindreden="overlijden", door=None
-        )
+        verblijf_beeindigen(verblijf=verblijf, tot=D(2026, 3, 1), eindreden=eindreden, door=alice)
+    verwacht = gebeurtenissen.VerblijfBeeindigd(
+        gedetineerde_id=persoon.pk,
+        verblijf_id=verblijf.pk,
+        datum=D(2026, 3, 1),
+        eindreden=eindreden,
+        door_id=alice.pk,
+    )
+    assert beeindigd == {"binnen": [verwacht], "na": [verwacht]}
+    # Not a transfer or a release: their subscribers hear nothing.
     assert ontvangen == {"binnen": [], "na": []}
+
+
+def test_a_transfer_or_release_is_no_other_end(antwerpen, gent, beeindigd):
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+    gedetineerde_overplaatsen(gedetineerde=persoon, naar=gent, datum=D(2026, 2, 1), door=None)
+    gedetineerde_vrijlaten(
+        gedetineerde=persoon, datum=D(2026, 3, 1), vrijlatingssoort="strafeinde", door=None
+    )
+    assert beeindigd == {"binnen": [], "na": []}
+
+
+def test_a_failing_handler_keeps_the_stay_open(antwerpen):
+    from trajecten.services import verblijf_beeindigen
+
+    persoon = GedetineerdeFactory(huidige_gevangenis=antwerpen)
+
+    def weigeren(gebeurtenis):
+        raise ValidationError("inschrijvingen konden niet beëindigd worden")
+
+    gebeurtenissen.bij_verblijf_beeindigd(weigeren)
+    try:
+        with pytest.raises(ValidationError):
+            verblijf_beeindigen(
+                verblijf=persoon.verblijven.get(),
+                tot=D(2026, 3, 1),
+                eindreden="overlijden",
+                door=None,
+            )
+    finally:
+        gebeurtenissen.afmelden(weigeren)
+    assert Verblijf.objects.get(gedetineerde=persoon).tot is None
 
 
 def test_registering_twice_calls_once(antwerpen, gent):

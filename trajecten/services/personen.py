@@ -188,7 +188,12 @@ def verblijf_beeindigen(
     vrijlatingssoort: str = "",
     door: Any,
 ) -> Verblijf:
-    """End a stay. A release (eindreden vrijlating) names its kind and is an event."""
+    """End a stay. A release (eindreden vrijlating) names its kind and is an event.
+
+    Another end than a transfer or a release (overlijden, andere) is an event too
+    (``VerblijfBeeindigd``); a transfer is announced by ``gedetineerde_overplaatsen`` once
+    the new stay is open.
+    """
     # Lock the stay only, not the prison joined to it: imports in one prison run side by side.
     verblijf = (
         Verblijf.objects.select_for_update(of=("self",))
@@ -234,6 +239,16 @@ def verblijf_beeindigen(
                 verblijf_id=verblijf.pk,
                 datum=tot,
                 vrijlatingssoort=vrijlatingssoort,
+                door_id=_door_id(door),
+            )
+        )
+    elif eindreden != Verblijf.Eindreden.OVERPLAATSING:
+        gebeurtenissen.melden(
+            gebeurtenissen.VerblijfBeeindigd(
+                gedetineerde_id=verblijf.gedetineerde_id,
+                verblijf_id=verblijf.pk,
+                datum=tot,
+                eindreden=eindreden,
                 door_id=_door_id(door),
             )
         )
