@@ -23,9 +23,10 @@ from django.views.decorators.http import require_POST
 from aanbod.models import Aanbod, Activiteit
 from aanbod.views.forms import fouten_tonen
 from deelname.aanvragen import activiteiten_voor, wachtrij
-from deelname.models import Aanvraag
+from deelname.models import Aanvraag, Status
 from deelname.services.aanvragen import aanvraag_aanvaarden, aanvraag_indienen, aanvraag_weigeren
 from deelname.services.inschrijvingen import Waarschuwingen
+from deelname.views.waarschuwingen import soort
 from hdv.audit import inzage_vastleggen
 from hdv.scope import actieve_gevangenis, get_in_scope_or_404
 from trajecten.selectors import gedetineerde_openen
@@ -43,6 +44,7 @@ class AanvaardenForm(forms.Form):
         queryset=Activiteit.objects.none(),
         required=False,
         label=gettext_lazy("Activiteit"),
+        empty_label=gettext_lazy("Kies een activiteit"),
         help_text=gettext_lazy("Is ze volzet, dan komt de persoon op de wachtlijst."),
     )
     prioriteit = forms.TypedChoiceField(
@@ -75,7 +77,7 @@ class AanvaardenForm(forms.Form):
             self.fields[f"{OVERSCHRIJVEN}{code}"] = forms.CharField(
                 required=False,
                 max_length=300,
-                label=tekst or code,
+                label=tekst or soort(code),
                 help_text=_("Toch inschrijven? Geef de reden."),
             )
 
@@ -101,7 +103,11 @@ class WeigerenForm(forms.Form):
 
 
 class PapierenAanvraagForm(forms.Form):
-    aanbod = forms.ModelChoiceField(queryset=Aanbod.objects.none(), label=gettext_lazy("Aanbod"))
+    aanbod = forms.ModelChoiceField(
+        queryset=Aanbod.objects.none(),
+        label=gettext_lazy("Aanbod"),
+        empty_label=gettext_lazy("Kies een aanbod"),
+    )
     toelichting = forms.CharField(
         required=False,
         max_length=300,
@@ -214,7 +220,7 @@ def aanvaarden(request: HttpRequest, pk: int) -> HttpResponse:
     waarschuwingen: list[Any] = []
     if form.is_valid():
         try:
-            aanvraag_aanvaarden(
+            beantwoord = aanvraag_aanvaarden(
                 aanvraag=gevonden,
                 door=request.user,
                 activiteit=form.cleaned_data.get("activiteit"),
@@ -231,7 +237,12 @@ def aanvaarden(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("deelname:aanvraag", gevonden.pk)
             fouten_tonen(form, fout, namen={"gedetineerde": _("Persoon"), "aanbod": _("Aanbod")})
         else:
-            messages.success(request, _("De aanvraag is aanvaard; de persoon is ingeschreven."))
+            # Others waiting, or no free place: the request joins the waiting list.
+            if beantwoord.inschrijving and beantwoord.inschrijving.status == Status.WACHTLIJST:
+                tekst = _("De aanvraag is aanvaard; de persoon staat op de wachtlijst.")
+            else:
+                tekst = _("De aanvraag is aanvaard; de persoon is ingeschreven.")
+            messages.success(request, tekst)
             return redirect("deelname:aanvragen")
     return _detail(request, gevonden, aanvaarden=form, waarschuwingen=waarschuwingen)
 

@@ -19,6 +19,7 @@ from deelname.services.inschrijvingen import Waarschuwingen, inschrijving_aanvra
 from hdv import rollen
 from hdv.models import Auditrecord
 from tests.factories import GedetineerdeFactory
+from trajecten.models import Gedetineerde
 
 PAPIER = Aanvraag.Bron.PAPIER
 TERMINAL = Aanvraag.Bron.TERMINAL
@@ -209,6 +210,29 @@ def test_staff_accept_a_request_into_an_activity(client, olga, activiteit, aanvr
     aanvraag_antwerpen.refresh_from_db()
     assert aanvraag_antwerpen.status == Aanvraag.Status.AANVAARD
     assert aanvraag_antwerpen.inschrijving.activiteit == activiteit
+    assert "de persoon is ingeschreven" in client.get(response.url).content.decode()
+
+
+def test_accepting_while_others_wait_says_the_person_joins_the_waiting_list(
+    client, olga, activiteit, aanvraag_antwerpen
+):
+    activiteit.capaciteit = 1
+    activiteit.save()
+    inschrijving_aanvragen(
+        gedetineerde=GedetineerdeFactory(huidige_gevangenis=activiteit.gevangenis),
+        activiteit=activiteit,
+        bron=Bron.TRAJECTBEGELEIDER,
+        door=olga,
+    )
+    client.force_login(olga)
+    response = client.post(
+        reverse("deelname:aanvraag_aanvaarden", args=[aanvraag_antwerpen.pk]),
+        {"activiteit": activiteit.pk, "prioriteit": 2},
+        follow=True,
+    )
+    assert "de persoon staat op de wachtlijst" in response.content.decode()
+    aanvraag_antwerpen.refresh_from_db()
+    assert aanvraag_antwerpen.inschrijving.status == Status.WACHTLIJST
 
 
 def test_a_warning_asks_for_a_reason_on_the_page(
@@ -230,6 +254,38 @@ def test_a_warning_asks_for_a_reason_on_the_page(
     )
     assert response.status_code == 302
     assert Inschrijving.objects.get().overschreven_waarschuwingen[0]["reden"] == "korte module"
+
+
+def test_a_reason_given_is_kept_and_named_while_another_is_asked(
+    client, olga, persoon, activiteit, nederlands, aanvraag_antwerpen
+):
+    aanbod_opslaan(aanbod=nederlands, talen=["fr"], vereist_nederlandsniveau="B1", door=None)
+    Gedetineerde.objects.filter(pk=persoon.pk).update(niveau_nederlands="A1", talen=["ar"])
+    client.force_login(olga)
+    url = reverse("deelname:aanvraag_aanvaarden", args=[aanvraag_antwerpen.pk])
+    gegevens = {"activiteit": activiteit.pk, "prioriteit": 2, "overschrijven_taal": "Tolk"}
+    response = client.post(url, gegevens)
+    form = response.context["aanvaarden"]
+    # The language's reason stays in the form, under the kind's name rather than its code.
+    assert form["overschrijven_taal"].value() == "Tolk"
+    assert form.fields["overschrijven_taal"].label == "Taal van het aanbod"
+    response = client.post(url, gegevens | {"overschrijven_niveau": "Haalt het"})
+    assert response.status_code == 302
+    codes = {w["code"] for w in Inschrijving.objects.get().overschreven_waarschuwingen}
+    assert codes == {"taal", "niveau"}
+
+
+def test_the_choices_ask_to_choose_instead_of_dashes(
+    client, olga, alice, persoon, aanvraag_antwerpen
+):
+    client.force_login(olga)
+    response = client.get(reverse("deelname:aanvraag", args=[aanvraag_antwerpen.pk]))
+    assert "Kies een activiteit" in response.text
+    assert "---------" not in response.text
+    client.force_login(alice)
+    response = client.get(reverse("deelname:aanvraag_registreren", args=[persoon.pk]))
+    assert "Kies een aanbod" in response.text
+    assert "---------" not in response.text
 
 
 def test_staff_refuse_a_request_with_a_reason(client, olga, aanvraag_antwerpen):

@@ -1,4 +1,5 @@
-"""A provider's view of its own enrolments across its prisons."""
+"""A provider's view of its own enrolments across its prisons; the way to the waiting lists
+of all of Flanders in the main menu."""
 
 import pytest
 from django.urls import reverse
@@ -85,3 +86,39 @@ def test_the_list_is_paginated_with_a_fixed_number_of_queries(
         response = client.get(reverse("deelname:organisatie"))
     assert len(response.context["pagina"].object_list) == 5
     assert response.context["pagina"].paginator.count == 7
+
+
+def test_the_heading_names_the_organisation(client, alice):
+    client.force_login(alice)
+    response = client.get(reverse("deelname:organisatie"))
+    assert "Inschrijvingen van mijn organisatie · CAW Antwerpen" in response.text
+    assert "CAW-ANT" not in response.text
+
+
+def test_an_individual_offer_is_not_followed_by_the_word_individueel(
+    client, bob, vdab_inschrijvingen
+):
+    client.force_login(bob)
+    response = client.get(reverse("deelname:organisatie"))
+    assert "Trajectbegeleiding naar werk" in response.text
+    assert ">individueel<" not in response.text
+
+
+def _menu(response):
+    return response.text.split('aria-label="Hoofdnavigatie"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_the_central_level_finds_the_flanders_waiting_lists_in_the_menu(client, frank):
+    client.force_login(frank)
+    menu = _menu(client.get(reverse("home")))
+    assert f'href="{reverse("deelname:wachtlijsten_vlaanderen")}"' in menu
+    assert "Wachtlijsten Vlaanderen" in menu
+    response = client.get(reverse("deelname:wachtlijsten_vlaanderen"))
+    assert 'aria-current="page">Wachtlijsten Vlaanderen' in _menu(response)
+
+
+@pytest.mark.parametrize("gebruiker", ["alice", "bob", "dirk"])
+def test_others_do_not_get_the_flanders_entry(client, request, gebruiker):
+    client.force_login(request.getfixturevalue(gebruiker))
+    menu = _menu(client.get(reverse("home")))
+    assert reverse("deelname:wachtlijsten_vlaanderen") not in menu
