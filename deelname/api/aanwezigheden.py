@@ -8,6 +8,10 @@ may not register this session (provider staff of another organisation) gets 403.
 
 The register is one session's people, bounded by the activity's capacity, and is read
 and written whole: it is not paginated.
+
+A person excused in advance for the session's day, with nothing registered yet, carries
+that excusal on their row (the screen's register starts them as absent with its reason);
+``status`` stays empty until someone registers what happened.
 """
 
 from __future__ import annotations
@@ -36,12 +40,20 @@ from deelname.services.aanwezigheden import (
     sessie_controleren,
     vergrendeld_op,
 )
+from deelname.services.verontschuldigingen import verontschuldigd_op
 from deelname.vertrouwelijkheid import mag_deelnemers_zien
 from hdv.api.filters import GROOTSTE_ID
 from hdv.scope import get_in_scope_or_404
 from trajecten.api.velden import keuzeveld
 
 Aanwezigheidsstatus = keuzeveld(Aanwezigheid.Status, "Aanwezigheidsstatus")
+
+
+class VerontschuldigingOutput(serializers.Serializer):
+    reden = serializers.CharField(source="reden.code", help_text="Code van de reden.")
+    toelichting = serializers.CharField(allow_blank=True)
+    van = serializers.DateField()
+    tot = serializers.DateField(help_text="Tot en met.")
 
 
 class RegisterrijOutput(serializers.Serializer):
@@ -52,6 +64,11 @@ class RegisterrijOutput(serializers.Serializer):
     reden = serializers.CharField(allow_null=True, help_text="Code van de afwezigheidsreden.")
     toelichting = serializers.CharField(allow_blank=True)
     gewijzigd = serializers.DateTimeField(allow_null=True)
+    verontschuldiging = VerontschuldigingOutput(
+        allow_null=True,
+        help_text="Vooraf verontschuldigd voor deze dag en nog niets geregistreerd: "
+        "registreer dan afwezig met deze reden, tenzij de persoon toch kwam.",
+    )
 
 
 class RegisterOutput(serializers.Serializer):
@@ -104,13 +121,18 @@ def _wijzigbaar(sessie: Sessie, user: Any) -> bool:
 
 
 def register(sessie: Sessie, user: Any) -> dict[str, Any]:
-    """The session's enrolled people, each with their attendance as registered now."""
+    """The session's enrolled people, each with their attendance as registered now, or,
+    with nothing registered yet, their excusal in advance (as the screen's register)."""
     aanwezigheden = {
         a.inschrijving_id: a
         for a in Aanwezigheid.objects.filter(sessie=sessie).select_related("reden")
     }
+    inschrijvingen = ingeschrevenen(sessie)
+    verontschuldigd = verontschuldigd_op(
+        sessie.datum, [i.pk for i in inschrijvingen if i.pk not in aanwezigheden]
+    )
     rijen = []
-    for inschrijving in ingeschrevenen(sessie):
+    for inschrijving in inschrijvingen:
         aanwezigheid = aanwezigheden.get(inschrijving.pk)
         rijen.append(
             {
@@ -121,6 +143,7 @@ def register(sessie: Sessie, user: Any) -> dict[str, Any]:
                 "reden": aanwezigheid.reden.code if aanwezigheid and aanwezigheid.reden else None,
                 "toelichting": aanwezigheid.toelichting if aanwezigheid else "",
                 "gewijzigd": aanwezigheid.gewijzigd if aanwezigheid else None,
+                "verontschuldiging": verontschuldigd.get(inschrijving.pk),
             }
         )
     return {

@@ -12,15 +12,18 @@ from aanbod.services.planning import SlotInvoer, activiteit_aanmaken
 from deelname.models import (
     Aanwezigheid,
     Aanwezigheidswijziging,
+    Afwezigheidsreden,
     Bron,
     Inschrijving,
     Status,
     Stopreden,
 )
 from deelname.services.inschrijvingen import inschrijving_aanvragen, inschrijving_stopzetten
+from deelname.services.verontschuldigingen import verontschuldiging_registreren
 from hdv import rollen
 from hdv.models import Auditrecord
 from tests.conftest import _medewerker
+from tests.deelname.klok import op
 from tests.factories import GedetineerdeFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +68,9 @@ def groep(nederlands, antwerpen, sportzaal, vandaag, olga):
 
 @pytest.fixture
 def sessie_vandaag(groep, vandaag):
-    return groep.sessies.get(datum=vandaag)
+    """Today 9–11, with the clock at noon: started, whatever the hour the suite runs."""
+    with op(vandaag, 12):
+        yield groep.sessies.get(datum=vandaag)
 
 
 @pytest.fixture
@@ -282,8 +287,8 @@ def test_only_those_who_enrol_may_ask(client, eva, groep, persoon):
 # --- Transitions -----------------------------------------------------------------------
 
 
-def test_a_stop_needs_a_reason_and_who_decided(client, alice, api_inschrijving):
-    client.force_login(alice)
+def test_a_stop_needs_a_reason_and_who_decided(client, olga, api_inschrijving):
+    client.force_login(olga)
     url = reverse("api:inschrijving_stopzetten", args=[api_inschrijving.pk])
     response = _post(client, url, {"beslist_door": "deelnemer"})
     assert response.status_code == 400
@@ -310,8 +315,8 @@ def test_a_stop_needs_a_reason_and_who_decided(client, alice, api_inschrijving):
     assert "status" in opnieuw.json()
 
 
-def test_a_completion_records_the_exam_and_certificate(client, alice, api_inschrijving):
-    client.force_login(alice)
+def test_a_completion_records_the_exam_and_certificate(client, carla, api_inschrijving):
+    client.force_login(carla)  # the CVO gives the course
     url = reverse("api:inschrijving_afronden", args=[api_inschrijving.pk])
     response = _post(client, url, {"examen_afgelegd": False, "examen_geslaagd": True})
     assert response.status_code == 400
@@ -354,9 +359,9 @@ def test_a_freed_place_goes_to_the_first_who_waits(client, olga, alice, ingeschr
     assert "non_field_errors" in niemand.json()
 
 
-def test_a_request_is_placed(client, alice, groep, persoon):
+def test_a_request_is_placed(client, alice, olga, groep, persoon):
     aanvraag = _inschrijven(persoon, groep, alice, plaatsen=False)
-    client.force_login(alice)
+    client.force_login(olga)
     response = _post(client, reverse("api:inschrijving_plaatsen", args=[aanvraag.pk]))
     assert response.status_code == 200, response.content
     assert [s["naar_status"] for s in response.json()["stappen"]] == ["aangevraagd", "ingeschreven"]
@@ -367,6 +372,99 @@ def test_transitions_need_the_right_to_enrol(client, eva, api_inschrijving):
     for naam in ["inschrijving_plaatsen", "inschrijving_stopzetten", "inschrijving_afronden"]:
         url = reverse(f"api:{naam}", args=[api_inschrijving.pk])
         assert _post(client, url).status_code == 403, naam
+
+
+# --- Who manages an enrolment: the offer's organisation, or the organisation support -----
+
+
+def _status(inschrijving):
+    inschrijving.refresh_from_db()
+    return inschrijving.status
+
+
+@pytest.mark.parametrize("gebruiker", ["alice", "bob"])
+def test_staff_of_another_organisation_may_not_place_stop_or_complete(
+    client, request, gebruiker, groep, ingeschreven
+):
+    """alice (CAW) and bob (VDAB) may enrol people, but the course is the CVO's."""
+    eerste, tweede, wachtend = ingeschreven
+    client.force_login(request.getfixturevalue(gebruiker))
+    stop = _post(
+        client,
+        reverse("api:inschrijving_stopzetten", args=[eerste.pk]),
+        {"stopreden": "eigen-keuze", "beslist_door": "deelnemer"},
+    )
+    assert stop.status_code == 403
+    assert "CVO Antwerpen" in stop.json()["detail"]
+    # Refused before the input is read: an empty body is a 403 too, never a 400.
+    for naam, pk in [
+        ("inschrijving_stopzetten", eerste.pk),
+        ("inschrijving_afronden", tweede.pk),
+        ("inschrijving_plaatsen", wachtend.pk),
+        ("volgende_plaatsen", groep.pk),
+    ]:
+        assert _post(client, reverse(f"api:{naam}", args=[pk])).status_code == 403, naam
+    assert [_status(i) for i in ingeschreven] == [
+        Status.INGESCHREVEN,
+        Status.INGESCHREVEN,
+        Status.WACHTLIJST,
+    ]
+
+
+@pytest.mark.parametrize("gebruiker", ["carla", "olga"])
+def test_the_offers_organisation_and_the_organisation_support_manage(
+    client, request, gebruiker, groep, ingeschreven
+):
+    """carla gives the course (CVO); olga plans the prison's activities."""
+    eerste, tweede, wachtend = ingeschreven
+    client.force_login(request.getfixturevalue(gebruiker))
+    stop = _post(
+        client,
+        reverse("api:inschrijving_stopzetten", args=[eerste.pk]),
+        {"stopreden": "eigen-keuze", "beslist_door": "deelnemer"},
+    )
+    assert stop.status_code == 200, stop.content
+    volgende = _post(client, reverse("api:volgende_plaatsen", args=[groep.pk]))
+    assert (volgende.status_code, volgende.json()["id"]) == (200, wachtend.pk)
+    afronden = _post(client, reverse("api:inschrijving_afronden", args=[tweede.pk]))
+    assert afronden.status_code == 200, afronden.content
+    assert [_status(i) for i in ingeschreven] == [
+        Status.STOPGEZET,
+        Status.AFGEROND,
+        Status.INGESCHREVEN,
+    ]
+
+
+def test_placing_out_of_turn_needs_a_reason(client, olga, ingeschreven, wachtenden):
+    derde, gewoon, dringend = wachtenden  # in line: dringend, derde, gewoon
+    inschrijving_stopzetten(
+        inschrijving=ingeschreven[0],
+        stopreden=Stopreden.objects.get(code="eigen-keuze"),
+        beslist_door="deelnemer",
+        door=olga,
+    )
+    client.force_login(olga)
+    url = reverse("api:inschrijving_plaatsen", args=[gewoon.pk])
+    geweigerd = _post(client, url)
+    assert geweigerd.status_code == 400
+    [fout] = geweigerd.json()["voorrang"]
+    assert dringend.gedetineerde.volledige_naam in fout
+    assert _status(gewoon) == Status.WACHTLIJST
+    assert _post(client, url, {"voorrang": "   "}).status_code == 400
+
+    reden = "Vrij binnen drie weken: de laatste module is nu."
+    response = _post(client, url, {"voorrang": reden})
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert data["status"] == "ingeschreven"
+    assert data["stappen"][-1]["toelichting"] == f"Voorrang: {reden}"
+    audit = Auditrecord.objects.filter(object_id=str(gewoon.pk)).latest("id")
+    assert (audit.actie, audit.velden, audit.door) == (
+        "inschrijving ingeschreven met voorrang",
+        ["status", "voorrang"],
+        olga,
+    )
+    assert [_status(w) for w in (dringend, derde)] == [Status.WACHTLIJST] * 2
 
 
 # --- Waiting list ----------------------------------------------------------------------
@@ -517,7 +615,7 @@ def test_a_bad_row_refuses_the_register_and_names_the_row(
 
 @pytest.mark.parametrize(
     ("dagen", "melding"),
-    [(7, "moet nog plaatsvinden"), (-14, "vergrendeld")],
+    [(7, "begint pas op"), (-14, "vergrendeld")],
 )
 def test_a_future_or_locked_session_is_refused(
     client, olga, groep, ingeschreven, vandaag, dagen, melding
@@ -577,6 +675,71 @@ def test_the_register_pins_its_queries(
     assert [r["status"] for r in data["rijen"]] == ["aanwezig", "aanwezig"]
 
 
+def _excuseren(inschrijving, door, dag, reden="advocaat-rechtbank", toelichting=""):
+    return verontschuldiging_registreren(
+        inschrijving=inschrijving,
+        van=dag,
+        tot=dag,
+        reden=Afwezigheidsreden.objects.get(code=reden),
+        toelichting=toelichting,
+        door=door,
+    )
+
+
+def test_the_register_shows_an_excusal_in_advance_until_someone_registers(
+    client, olga, sessie_vandaag, ingeschreven, vandaag
+):
+    eerste, tweede, _wachtend = ingeschreven
+    _excuseren(tweede, olga, vandaag, toelichting="Zitting om 10 uur")
+    client.force_login(olga)
+    rijen = {r["inschrijving"]: r for r in _register(client, sessie_vandaag)["rijen"]}
+    assert rijen[eerste.pk]["verontschuldiging"] is None
+    assert (rijen[tweede.pk]["status"], rijen[tweede.pk]["verontschuldiging"]) == (
+        None,  # nothing registered yet
+        {
+            "reden": "advocaat-rechtbank",
+            "toelichting": "Zitting om 10 uur",
+            "van": vandaag.isoformat(),
+            "tot": vandaag.isoformat(),
+        },
+    )
+    # As on the screen: "everyone present" leaves the excused person absent with the reason,
+    # and what is registered replaces the excusal on the row.
+    url = reverse("api:sessie_aanwezigheden", args=[sessie_vandaag.pk])
+    data = _put(client, url, {"iedereen_aanwezig": True}).json()
+    assert [
+        (r["inschrijving"], r["status"], r["reden"], r["verontschuldiging"]) for r in data["rijen"]
+    ] == [
+        (eerste.pk, "aanwezig", None, None),
+        (tweede.pk, "afwezig", "advocaat-rechtbank", None),
+    ]
+
+
+def test_an_excusal_for_another_day_is_not_on_the_register(
+    client, olga, sessie_vandaag, ingeschreven, vandaag
+):
+    _excuseren(ingeschreven[0], olga, vandaag + datetime.timedelta(days=1))
+    client.force_login(olga)
+    rijen = _register(client, sessie_vandaag)["rijen"]
+    assert [r["verontschuldiging"] for r in rijen] == [None, None]
+
+
+def test_the_register_with_excusals_pins_its_queries(
+    client, olga, sessie_vandaag, ingeschreven, vandaag, django_assert_num_queries
+):
+    for inschrijving in ingeschreven[:2]:
+        _excuseren(inschrijving, olga, vandaag)
+    client.force_login(olga)
+    url = reverse("api:sessie_aanwezigheden", args=[sessie_vandaag.pk])
+    client.get(url)
+    # session, user, 2× permissions, prisons, the session with activity and offer,
+    # attendance with reasons, enrolments with people, their steps, the excusals with
+    # their reasons (one query for all), session save (3)
+    with django_assert_num_queries(13):
+        data = client.get(url).json()
+    assert [r["verontschuldiging"]["reden"] for r in data["rijen"]] == ["advocaat-rechtbank"] * 2
+
+
 # --- Reference tables and schema -------------------------------------------------------
 
 
@@ -589,7 +752,7 @@ def test_the_reference_tables(client, alice):
         "andere",
     }
     stop = client.get(reverse("api:stopredenen")).json()
-    assert stop["count"] == 9
+    assert stop["count"] == 10
     assert "eigen-keuze" in {r["code"] for r in stop["results"]}
 
 
