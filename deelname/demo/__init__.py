@@ -2,9 +2,11 @@
 
 - ``kandidaten``: the people present in a prison and which activities fit them;
 - ``groepen``: per group activity the requests, places and waiting list, stops with a
-  reason, completed modules with their exams, and the attendance of the last days;
+  reason, completed modules with their exams, and the attendance of every past session
+  (absences with a reason, some excused in advance);
 - ``trajecten``: CAW trajectbegeleiding, CGG behandeling and the individual offers that
-  accepted referrals went to, about half of the ended ones stopped early;
+  accepted referrals went to, about half of the ended ones stopped early, and a waiting
+  list where the provider's caseload is full;
 - ``keuzes``: the shares and weights (the Court of Audit's figures), in one place.
 
 Everything goes through ``deelname.services``, each call on its day (``trajecten.demo.klok``).

@@ -4,9 +4,10 @@ Per activity, from a generator of its own, a story told in the order it happened
 requests (most before the start, some while it runs), each placed by the service or put
 on the waiting list when full; then per place its fate (a stop with a reason, a module
 completed with its exam, or still going), a freed place going to the next in line in one
-action; people tired of waiting; and the attendance of the last days' sessions. Each
-step is a service call on its day (``klok``), so steps, history and audit agree.
-Cancelled sessions (the strike day) get no register: they are not absences.
+action; people tired of waiting; and the attendance of every past session, with now and
+then an absence excused a few days ahead (a hearing, a leave permit). Each step is a
+service call on its day (``klok``), so steps, history and audit agree. Cancelled
+sessions (the strike day) get no register: they are not absences.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from aanbod.models import Activiteit, Levensdomein, Sessie
+from deelname.beheer import mag_aanbod_verontschuldigen
 from deelname.models import Aanwezigheid, Bron, Inschrijving, Status
 from deelname.services.aanwezigheden import (
     Registratie,
@@ -34,6 +36,7 @@ from deelname.services.inschrijvingen import (
     inschrijving_stopzetten,
     volgende_plaatsen,
 )
+from deelname.services.verontschuldigingen import verontschuldiging_registreren
 from hdv.demo import ZAAD
 from trajecten.demo.klok import klok, moment
 
@@ -107,7 +110,7 @@ class _Verhaal:
     def vertellen(self, gekozen: list[tuple[Kandidaat, Any]]) -> None:
         for kandidaat, verwijzing in gekozen:
             self._aanvraag_plannen(kandidaat, verwijzing)
-        van = self.omgeving.vandaag - datetime.timedelta(days=k.AANWEZIGHEID_DAGEN)
+        van = k.eerste_registratiedag(self.omgeving.vandaag)
         sessies = Sessie.objects.filter(
             activiteit=self.activiteit,
             datum__gte=van,
@@ -136,6 +139,13 @@ class _Verhaal:
         blokken = blokken_van(self.activiteit)
         doelgroepen = [d.code for d in self.aanbod.doelgroepen.all()]
         einde = self.activiteit.einddatum
+        if self.aanbod.minimale_resterende_detentie_weken:
+            # The service counts those weeks from the request's day; today is the safe side.
+            einde = max(
+                einde,
+                self.omgeving.vandaag
+                + datetime.timedelta(weeks=self.aanbod.minimale_resterende_detentie_weken),
+            )
         beschikbaar = [
             kandidaat
             for kandidaat in self.omgeving.kandidaten
@@ -143,6 +153,11 @@ class _Verhaal:
             and kandidaat.aanwezig_sinds < self.omgeving.vandaag
             and kandidaat.vrij(blokken)
         ]
+        if self.aanbod.levensdomein not in k.TWEEDE_GROEP:
+            # Nobody takes two groups of one course or training: staff steer a person to one.
+            beschikbaar = [
+                kandidaat for kandidaat in beschikbaar if self.aanbod.pk not in kandidaat.aanbod
+            ]
         verwezen, passend, buiten = [], [], []
         for kandidaat in beschikbaar:
             sleutel = (kandidaat.gedetineerde.pk, self.aanbod.pk)
@@ -154,13 +169,15 @@ class _Verhaal:
                 buiten.append((kandidaat, None))
         self.rng.shuffle(passend)
         self.rng.shuffle(buiten)
-        # Now and then staff give a place to someone outside the profile, with a reason.
+        # Now and then staff give a place to someone outside the profile, with a reason;
+        # too few who fit leave places free rather than fill them all with those who don't.
         uitzonderingen = sum(self.rng.random() < k.KANS_BUITEN_PROFIEL for _ in range(aantal))
-        gekozen = (verwezen + passend)[: max(0, aantal - uitzonderingen)]
-        gekozen += buiten[: aantal - len(gekozen)] if uitzonderingen else []
+        gekozen = (verwezen + passend)[: aantal - uitzonderingen]
+        gekozen += buiten[:uitzonderingen]
         for kandidaat, _ in gekozen:
             kandidaat.interesses -= 1
             kandidaat.boeken(blokken)
+            kandidaat.aanbod.add(self.aanbod.pk)
         return gekozen
 
     def _aanvraag_plannen(self, kandidaat: Kandidaat, verwijzing: Any) -> None:
@@ -304,6 +321,8 @@ class _Verhaal:
             if trekking < kans:
                 reden = k.kies(self.rng, k.AFWEZIGHEIDSREDENEN)
                 toelichting = self.rng.choice(k.TOELICHTINGEN.get(reden, ("",)))
+                if reden in k.VOORAF_GEMELD and self.rng.random() < k.KANS_VERONTSCHULDIGD:
+                    self._verontschuldigen(inschrijving_id, sessie, reden, toelichting)
                 registraties.append(
                     Registratie(inschrijving_id, Aanwezigheid.Status.AFWEZIG, reden, toelichting)
                 )
@@ -325,6 +344,43 @@ class _Verhaal:
         with klok(moment(sessie.datum, sessie.eindtijd.hour, sessie.eindtijd.minute)):
             aanwezigheden_registreren(sessie=sessie, registraties=registraties, door=door)
         self.omgeving.nieuw["aanwezigheden"] += len(registraties)
+
+    def _verontschuldigen(
+        self, inschrijving_id: int, sessie: Sessie, reden: str, toelichting: str
+    ) -> None:
+        """The absence was announced: excused a few days ahead, while the place ran."""
+        _, geplaatst, einde = self.plaatsen[inschrijving_id]
+        dag = sessie.datum - datetime.timedelta(days=self.rng.randint(*k.DAGEN_VOORAF))
+        # Only while the place runs: placed by then, and not ending on the session's day.
+        if dag < geplaatst or (einde is not None and einde <= sessie.datum):
+            return
+        try:
+            with klok(moment(dag, self.rng.randint(9, 15))):
+                verontschuldiging_registreren(
+                    inschrijving=Inschrijving.objects.get(pk=inschrijving_id),
+                    van=sessie.datum,
+                    tot=sessie.datum,
+                    reden=self.omgeving.afwezigheidsredenen[reden],
+                    door=self._verontschuldiger,
+                    toelichting=toelichting,
+                )
+        except ValidationError:
+            return  # what the service refuses is left out: the absence is registered anyway
+        self.omgeving.nieuw["verontschuldigingen"] += 1
+
+    @functools.cached_property
+    def _verontschuldiger(self) -> Any | None:
+        """Whom the person tells: their trajectbegeleider, else the facilitator or support."""
+        kandidaten = (self.omgeving.trajectbegeleider, self.begeleider, self.omgeving.ondersteuner)
+        return next(
+            (
+                gebruiker
+                for gebruiker in kandidaten
+                if gebruiker is not None
+                and mag_aanbod_verontschuldigen(gebruiker, self.aanbod, self.omgeving.gevangenis.pk)
+            ),
+            None,
+        )
 
 
 def stopreden_kiezen(rng: random.Random) -> tuple[str, str]:

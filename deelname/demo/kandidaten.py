@@ -3,9 +3,8 @@
 The service checks every enrolment (clash, remaining detention, language, level, target
 group) and refuses what is not overridden. The demo chooses its people so that most
 enrolments raise no warning, as staff would: the checks are mirrored here in memory,
-on data loaded once per prison. The demo's people carry no target-group flags, so the
-profile of a target group is read from what the file does say (language, sex, age,
-status, earlier detentions) or, where it says nothing, drawn once per person.
+on data loaded once per prison. Target groups are the person's flags, as the service
+reads them (set with the people, ``trajecten.demo.doelgroepen``).
 """
 
 from __future__ import annotations
@@ -19,18 +18,10 @@ from aanbod.models import Aanbod, Activiteit
 from deelname.controles import NIVEAUS
 from hdv.demo import ZAAD
 from hdv.models import Gevangenis
-from trajecten.models import Gedetineerde, NiveauNederlands, Statuut, Verblijf
+from trajecten.models import Gedetineerde, NiveauNederlands, Verblijf
 from trajecten.services.plannen import verwachte_vrijlating
 
 Blok = tuple[datetime.time, datetime.time]
-
-# Target groups the file says nothing about: this share of the people belongs to them.
-GETROKKEN_DOELGROEPEN = {
-    "verslaafden": 0.3,
-    "daders-intrafamiliaal-geweld": 0.12,
-    "zedendaders": 0.06,
-    "geradicaliseerden": 0.02,
-}
 
 
 @dataclass
@@ -39,30 +30,15 @@ class Kandidaat:
     aanwezig_sinds: datetime.date
     interesses: int = 0  # group activities still to ask for
     afwezigheid: float = 0.0
+    doelgroepen: frozenset[str] = frozenset()  # codes of the person's target-group flags
     # Weekday → time blocks of the activities the person asked for.
     bezet: dict[int, list[Blok]] = field(default_factory=lambda: defaultdict(list))
-
-    def in_doelgroep(self, code: str, vandaag: datetime.date) -> bool:
-        g = self.gedetineerde
-        if code == "anderstaligen":
-            return "nl" not in (g.talen or [])
-        if code == "vrouwen":
-            return g.geslacht == Gedetineerde.Geslacht.VROUW
-        if code == "jongvolwassenen":
-            return (vandaag - g.geboortedatum).days < 26 * 365
-        if code == "geinterneerden":
-            return g.statuut == Statuut.GEINTERNEERDE
-        if code == "veelplegers":
-            return g.eerdere_detenties >= 2
-        drempel = GETROKKEN_DOELGROEPEN.get(code, 0.0)
-        # Drawn from the number, not from ``rng``: the same answer for every activity.
-        eigen = random.Random(f"{ZAAD}-{g.detineenummer}-{code}")  # noqa: S311
-        return eigen.random() < drempel
+    aanbod: set[int] = field(default_factory=set)  # offers (ids) of the groups asked for
 
     def past(self, aanbod: Aanbod, doelgroepen: list[str], tot: datetime.date) -> bool:
         """No check of the service would fire (but a clash, see ``vrij``)."""
         g = self.gedetineerde
-        if doelgroepen and not any(self.in_doelgroep(code, tot) for code in doelgroepen):
+        if doelgroepen and not self.doelgroepen.intersection(doelgroepen):
             return False
         vereist = aanbod.vereist_nederlandsniveau
         if vereist and (
@@ -95,6 +71,7 @@ def kandidaten_van(gevangenis: Gevangenis) -> list[Kandidaat]:
     verblijven = (
         Verblijf.objects.filter(gevangenis=gevangenis, tot__isnull=True)
         .select_related("gedetineerde")
+        .prefetch_related("gedetineerde__doelgroepvlaggen__doelgroep")
         .order_by("gedetineerde__detineenummer")
     )
     kandidaten = []
@@ -107,6 +84,9 @@ def kandidaten_van(gevangenis: Gevangenis) -> list[Kandidaat]:
             aanwezig_sinds=verblijf.van,
             interesses=kies(rng, INTERESSES),
             afwezigheid=rng.uniform(*AFWEZIGHEID),
+            doelgroepen=frozenset(
+                vlag.doelgroep.code for vlag in gedetineerde.doelgroepvlaggen.all()
+            ),
         )
         kandidaten.append(kandidaat)
     return kandidaten

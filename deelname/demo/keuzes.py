@@ -11,6 +11,7 @@ import datetime
 import random
 from typing import TypeVar
 
+from aanbod.models import Levensdomein
 from deelname.models import Bron, Inschrijving
 
 # --- group activities -------------------------------------------------------------------
@@ -40,10 +41,12 @@ KANS_GESLAAGD = 0.82
 KANS_ATTEST_ZONDER_EXAMEN = 0.75
 
 # --- attendance -------------------------------------------------------------------------
-# Registered for the sessions of the last days only: every register goes through the
-# service (validated, history, audit), and ``make demo`` has a time budget.
-# A week: what is still open to correction (HDV_AANWEZIGHEID_WIJZIGBAAR_DAGEN).
-AANWEZIGHEID_DAGEN = 7
+# Registered for every past session the dashboards show (twelve months back and the
+# current month, see ``eerste_registratiedag``), or the attendance rate of a finished
+# quarter would read "geen gegevens": a session without a register does not count. The
+# demo's activities started at most ten weeks ago, so that is all of their sessions;
+# one service call per session (about 8 ms on SQLite) is what it costs.
+AANWEZIGHEID_MAANDEN = 12
 AFWEZIGHEID = (0.04, 0.3)  # a person's chance to be absent, drawn per person
 KANS_TE_LAAT = 0.05
 AFWEZIGHEIDSREDENEN = (
@@ -60,7 +63,13 @@ TOELICHTINGEN = {
     "andere": ("Op medisch consult.", "Gesprek met de PSD.", "Cel niet opengedaan."),
     "advocaat-rechtbank": ("Zitting van de strafuitvoeringsrechtbank.", "Bezoek van de advocaat."),
     "niet-opgehaald": ("Te weinig personeel op de afdeling.", ""),
+    "uitgaansvergunning": ("Uitgaansvergunning voor een gesprek buiten.", ""),
 }
+# Absences known ahead (a hearing, a leave permit): this share is excused in advance, a
+# few days before, by whoever the person tells; the register starts them as absent.
+VOORAF_GEMELD = ("advocaat-rechtbank", "uitgaansvergunning")
+KANS_VERONTSCHULDIGD = 0.6
+DAGEN_VOORAF = (1, 6)
 
 # --- individual trajectories (CAW trajectbegeleiding, CGG behandeling) --------------------
 # (title of the offer, share of the people present, share in an FPC, weeks it runs)
@@ -120,7 +129,12 @@ OVERSCHRIJVEN = {
     "taal": "Begrijpt voldoende Nederlands volgens de trajectbegeleider.",
     "niveau": "Niveau mondeling getoetst door de lesgever: voldoende.",
     "doelgroep": "Behoort tot de doelgroep volgens het onthaalgesprek.",
+    # Only where a second group makes sense (``TWEEDE_GROEP``): more hours of sport or
+    # culture. A second group of a course, a training or a therapy group is the same
+    # content twice: the demo gives nobody that (``groepen``).
+    "groep": "Wil er vaker bij zijn; er is plaats in beide groepen.",
 }
+TWEEDE_GROEP = (Levensdomein.SPORT, Levensdomein.CULTUUR)
 
 
 T = TypeVar("T")
@@ -136,3 +150,9 @@ def dag_na(rng: random.Random, datum: datetime.date, dagen: tuple[int, int]) -> 
 
 def weken_na(rng: random.Random, datum: datetime.date, weken: tuple[int, int]) -> datetime.date:
     return datum + datetime.timedelta(days=round(rng.uniform(*weken) * 7))
+
+
+def eerste_registratiedag(vandaag: datetime.date) -> datetime.date:
+    """The first day of the month ``AANWEZIGHEID_MAANDEN`` months before today's."""
+    maanden = vandaag.year * 12 + vandaag.month - 1 - AANWEZIGHEID_MAANDEN
+    return datetime.date(maanden // 12, maanden % 12 + 1, 1)

@@ -6,7 +6,15 @@ import datetime
 from collections import Counter
 from typing import Any
 
-from deelname.models import LOPEND, Aanwezigheid, Inschrijving, Status, Stopreden
+from deelname.models import (
+    LOPEND,
+    Aanwezigheid,
+    Afwezigheidsreden,
+    Inschrijving,
+    Status,
+    Stopreden,
+    Verontschuldiging,
+)
 from deelname.referentiedata import referentiedata_laden
 from hdv.demo import Kern, Telregel
 from hdv.models import Gevangenis, Medewerker
@@ -30,6 +38,7 @@ def deelname_laden(*, kern: Kern, vandaag: datetime.date) -> list[Telregel]:
     # Loaded by migrate; a database migrated in parts may lack them.
     referentiedata_laden()
     stopredenen = {reden.code: reden for reden in Stopreden.objects.all()}
+    afwezigheidsredenen = {reden.code: reden for reden in Afwezigheidsreden.objects.all()}
     per_gevangenis = teams(kern)
     ondersteuner = kern.medewerkers.get(ONDERSTEUNER)
     nieuw: Counter[str] = Counter()
@@ -41,6 +50,7 @@ def deelname_laden(*, kern: Kern, vandaag: datetime.date) -> list[Telregel]:
             kandidaten=kandidaten_van(gevangenis),
             doorverwijzingen=_aanvaarde_doorverwijzingen(gevangenis),
             stopredenen=stopredenen,
+            afwezigheidsredenen=afwezigheidsredenen,
             vandaag=vandaag,
             nieuw=nieuw,
         )
@@ -87,5 +97,10 @@ def _telregels(nieuw: Counter[str]) -> list[Telregel]:
         Telregel(
             "  waarvan afwezig",
             aanwezigheden.filter(status=Aanwezigheid.Status.AFWEZIG).count(),
+        ),
+        Telregel(
+            "Verontschuldigingen",
+            Verontschuldiging.objects.count(),
+            nieuw["verontschuldigingen"],
         ),
     ]

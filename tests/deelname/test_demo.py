@@ -12,7 +12,7 @@ import pytest
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from aanbod.models import Sessie
+from aanbod.models import Aanbod, AanbodInGevangenis, Sessie
 from deelname import workflow
 from deelname.demo import deelname_laden
 from deelname.models import (
@@ -128,6 +128,38 @@ def test_a_waiting_list_only_where_the_activity_is_full(demo):
         .annotate(aantal=Count("id"))
     ):
         assert rij["aantal"] <= rij["activiteit__capaciteit"]
+
+
+def test_individual_offers_have_a_caseload_never_exceeded(demo):
+    beschikbaar = AanbodInGevangenis.objects.filter(
+        aanbod__vorm=Aanbod.Vorm.INDIVIDUEEL, tot__isnull=True
+    )
+    assert beschikbaar.exists()
+    assert not beschikbaar.filter(capaciteit__isnull=True).exists()
+    for rij in beschikbaar.values("aanbod_id", "gevangenis_id", "capaciteit"):
+        lopend = Inschrijving.objects.filter(
+            activiteit__isnull=True, aanbod_id=rij["aanbod_id"], gevangenis_id=rij["gevangenis_id"]
+        )
+        bezet = lopend.filter(status__in=PLAATS_BEZET).count()
+        assert bezet <= rij["capaciteit"]
+        # Someone waits only where the caseload is full.
+        if lopend.filter(status=Status.WACHTLIJST).exists():
+            assert bezet == rij["capaciteit"]
+
+
+def test_overridden_warnings_are_the_exception(demo):
+    """Staff enrol people who fit; now and then someone outside the profile, with a reason."""
+    inschrijvingen = Inschrijving.objects.all()
+    overschreven = [
+        w["code"]
+        for lijst in inschrijvingen.values_list("overschreven_waarschuwingen", flat=True)
+        for w in lijst
+    ]
+    assert "doelgroep" in overschreven  # they do occur
+    assert len(overschreven) < inschrijvingen.count() * 0.15
+    # The people carry their target groups: the demo no longer overrides that check for
+    # everyone in a target-group offer.
+    assert overschreven.count("doelgroep") < inschrijvingen.count() * 0.08
 
 
 def test_stops_have_a_reason_and_who_decided(demo):

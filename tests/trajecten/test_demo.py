@@ -20,6 +20,7 @@ from trajecten.models import (
     Casusoverleg,
     Checklistpunt,
     Doel,
+    Doelgroepvlag,
     Doorverwijzing,
     Gedetineerde,
     HdvPlan,
@@ -53,7 +54,7 @@ def db_demo(demo, db):
 
 def _tellingen() -> dict[str, int]:
     modellen = (
-        Medewerker, Onthaal, Behoefte, HdvPlan, Doel, Stap, Planversie, Doorverwijzing,
+        Medewerker, Doelgroepvlag, Onthaal, Behoefte, HdvPlan, Doel, Stap, Planversie, Doorverwijzing,
         Toestemming, Notitie, Casusoverleg, Vrijlatingsvoorbereiding, Checklistpunt, Taak,
         Auditrecord,
     )  # fmt: skip
@@ -76,6 +77,29 @@ def test_the_sentenced_have_release_dates_and_people_speak_languages(db_demo):
     assert all(p.datum_vi < p.strafeinde for p in veroordeeld[:50])
     assert not Gedetineerde.objects.filter(talen=[]).exists()
     assert Gedetineerde.objects.exclude(niveau_nederlands__in=["B2", "C1", "C2"]).exists()
+
+
+def test_people_carry_target_group_flags_that_fit_their_file(db_demo):
+    vlaggen = Doelgroepvlag.objects.select_related("gedetineerde", "doelgroep")
+    codes = set(vlaggen.values_list("doelgroep__code", flat=True))
+    assert {"anderstaligen", "verslaafden", "veelplegers"} <= codes
+    assert "ouderen" not in codes  # no offer of the demo is for them
+    for vlag in vlaggen:
+        persoon = vlag.gedetineerde
+        if vlag.doelgroep.code == "anderstaligen":
+            assert "nl" not in persoon.talen
+        elif vlag.doelgroep.code == "vrouwen":
+            assert persoon.geslacht == Gedetineerde.Geslacht.VROUW
+        elif vlag.doelgroep.code == "geinterneerden":
+            assert persoon.statuut == "geinterneerde"
+        assert vlag.bron
+        assert vlag.sinds <= timezone.localdate()
+    # Most people belong to a group or two, not to all; everyone who speaks no Dutch does.
+    assert Doelgroepvlag.objects.count() < 3 * Gedetineerde.objects.count()
+    zonder_nl = [p for p in Gedetineerde.objects.all() if "nl" not in p.talen]
+    assert zonder_nl
+    assert all(p.doelgroepvlaggen.filter(doelgroep__code="anderstaligen") for p in zonder_nl)
+    assert Auditrecord.objects.filter(actie="doelgroepvlag_gezet").count() == vlaggen.count()
 
 
 def test_it_adds_the_partners_outside_and_a_cgg_colleague_in_antwerpen(db_demo):

@@ -1,6 +1,8 @@
 """Trajecten's part of the demo, on top of ``hdv.demo``.
 
-- ``personen``: the detainees with their stays, transfers and releases;
+- ``personen``: the detainees with their stays, transfers and releases, and
+  (``doelgroepen``) the target groups they belong to; (``vertrek``) the plan some had
+  when transferred and the checklist some had complete when released;
 - ``medewerkers``: synthetic staff of the regional CAW, CGG and VDAB in every prison,
   and who works where (the team a file is written by);
 - ``dossiers`` (with ``teksten`` and ``klok``): the content of the files: intakes with

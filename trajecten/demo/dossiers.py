@@ -9,7 +9,8 @@ so a smaller scale yields a prefix of a larger one:
 - **consent** to share with the region's CGG, VDAB and the partners referred to; a few
   withdrawn later;
 - **plan** for a good share: goals per domain with steps, statuses (stopped ones with a
-  reason), a version when agreed and often a second at the review;
+  reason), a version when agreed and often a second at the review; a plan that came
+  along with a transfer is taken over at the intake, with the person's consent;
 - **referrals** to offers of the prison and to outside partners, in every status, with
   response times as they go; **notes** at each level; **case conferences**;
 - **release preparation** for whoever's expected release is within the window, some
@@ -52,18 +53,21 @@ from trajecten.services.notities import (
     toestemming_intrekken,
 )
 from trajecten.services.onthaal import BehoefteInvoer, onthaal_overslaan, onthaal_registreren
+from trajecten.services.plannen import plan_overnemen
 from trajecten.services.taken import taak_afhandelen
 
 from . import teksten
 from .klok import klok, moment
-from .medewerkers import Team, medewerkers_aanmaken, regionale_medewerkers, teams
-from .omgeving import Omgeving
+from .medewerkers import Team, medewerkers_aanmaken, teams
+from .omgeving import Omgeving, toestemming_voor
 from .verloop import doorverwijzingen_maken, plan_maken, vrijlating_voorbereiden
 
 AANDEEL_ONTHAAL_BINNEN_NORM = 0.5
 AANDEEL_ONTHAAL = 0.88
 AANDEEL_OVERGESLAGEN = 0.07  # of the older arrivals; the rest of them is overdue
 AANDEEL_OVERGESLAGEN_NA_OVERPLAATSING = 0.5
+# Who came with a plan is announced by the handover task: the new prison sees them sooner.
+AANDEEL_OVERGESLAGEN_MET_PLAN = 0.25
 AANDEEL_TOESTEMMING = 0.7
 # Every service call is validated and audited; these shares keep ``make demo`` quick
 # while each prison's worklists and files still have plenty to show.
@@ -87,7 +91,8 @@ L = Levensdomein
 
 def dossiers_laden(*, kern: Kern, vandaag: datetime.date) -> list[Telregel]:
     """Write the files of the people present who have none yet."""
-    nieuwe_medewerkers = medewerkers_aanmaken(kern)
+    # Made with the people already (``vertrek``); here for a load of the files alone.
+    medewerkers_aanmaken(kern)
     per_gevangenis = teams(kern)
     met_dossier = _met_dossier()
     nieuw: Counter[str] = Counter()
@@ -115,18 +120,21 @@ def dossiers_laden(*, kern: Kern, vandaag: datetime.date) -> list[Telregel]:
         for verblijf in verblijven:
             _dossier(omgeving, verblijf, verblijf.gedetineerde_id in overgeplaatst)
         _taken_afhandelen(omgeving, code)
-    return _telregels(nieuwe_medewerkers, nieuw, vandaag)
+    return _telregels(nieuw, vandaag)
 
 
 def _met_dossier() -> set[int]:
-    """The people with any content already: they are left alone."""
+    """The people with any content already: they are left alone.
+
+    A plan (and the consents given with it) alone does not count: the plan of someone
+    transferred with it was written in the prison they left (``vertrek``), and the file
+    here is still to be written. Here a plan or consent always comes with an intake.
+    """
     ids: set[int] = set()
     for model in (
         Onthaal,
-        HdvPlan,
         Doorverwijzing,
         Notitie,
-        Toestemming,
         Casusoverleg,
         Vrijlatingsvoorbereiding,
     ):
@@ -154,13 +162,16 @@ def _dossier(omgeving: Omgeving, verblijf: Verblijf, overgeplaatst: bool) -> Non
     # Demo data, not security: a seeded generator is the point.
     rng = random.Random(f"{ZAAD}-{gedetineerde.detineenummer}-dossier")  # noqa: S311
     tb = omgeving.team.trajectbegeleider
-    onthaal = _onthaal(omgeving, verblijf, overgeplaatst, rng, tb)
+    # The plan goes along with the person: agreed in the prison they came from.
+    plan = HdvPlan.objects.filter(gedetineerde=gedetineerde).first() if overgeplaatst else None
+    onthaal = _onthaal(omgeving, verblijf, overgeplaatst, rng, tb, meegekomen=plan is not None)
     if onthaal is not None and onthaal.status == Onthaal.Status.AFGEROND:
         behoeften = {b.levensdomein: b for b in onthaal.behoeften.all()}
         noden = [d for d, b in behoeften.items() if b.antwoord == Behoefte.Antwoord.JA]
         toestemming = rng.random() < AANDEEL_TOESTEMMING
-        plan = None
-        if noden and rng.random() < AANDEEL_PLAN:
+        if plan is not None:
+            plan = _plan_overnemen(omgeving, plan, onthaal.datum, tb)
+        if noden and rng.random() < AANDEEL_PLAN and plan is None:
             if toestemming:
                 _toestemmingen_geven(omgeving, gedetineerde, onthaal.datum, tb)
             plan = plan_maken(omgeving, gedetineerde, onthaal.datum, noden, rng, tb)
@@ -177,14 +188,37 @@ def _dossier(omgeving: Omgeving, verblijf: Verblijf, overgeplaatst: bool) -> Non
             _toestemming_intrekken(omgeving, gedetineerde, rng, tb)
         vrijlating_voorbereiden(omgeving, gedetineerde, verblijf, rng, tb)
     else:
-        # The daily job opens the checklist for everyone, with or without an intake.
+        # The daily job opens the checklist for everyone, with or without an intake; a plan
+        # that came along and was not taken over leaves it to the prison the person left.
         vrijlating_voorbereiden(omgeving, gedetineerde, verblijf, rng, None)
 
 
+def _plan_overnemen(omgeving: Omgeving, plan: HdvPlan, datum: datetime.date, tb: Any) -> HdvPlan:
+    """At the intake the trajectbegeleider here takes over the plan that came along,
+    with the person's consent when it was another organisation's."""
+    organisatie = tb.medewerker.organisatie
+    if plan.organisatie_id != organisatie.pk:
+        toestemming_voor(omgeving, plan.gedetineerde, organisatie, Categorie.PLAN, datum, tb)
+    with klok(moment(datum, 16, 30)):
+        plan = plan_overnemen(plan=plan, door=tb)
+    omgeving.nieuw["plannen overgenomen"] += 1
+    return plan
+
+
 def _onthaal(
-    omgeving: Omgeving, verblijf: Verblijf, overgeplaatst: bool, rng: random.Random, tb: Any
+    omgeving: Omgeving,
+    verblijf: Verblijf,
+    overgeplaatst: bool,
+    rng: random.Random,
+    tb: Any,
+    *,
+    meegekomen: bool = False,
 ) -> Onthaal | None:
+    """``meegekomen``: the person came with a plan, which the handover task announced."""
     norm = settings.HDV_ONTHAAL_NORM_DAGEN
+    overslaan = (
+        AANDEEL_OVERGESLAGEN_MET_PLAN if meegekomen else AANDEEL_OVERGESLAGEN_NA_OVERPLAATSING
+    )
     dagen = (omgeving.vandaag - verblijf.van).days
     keuze = rng.random()
     if dagen < norm:
@@ -193,7 +227,7 @@ def _onthaal(
         return _onthaal_registreren(
             omgeving, verblijf, omgeving.dag(verblijf.van, rng, dagen), rng, tb
         )
-    if overgeplaatst and keuze < AANDEEL_OVERGESLAGEN_NA_OVERPLAATSING:
+    if overgeplaatst and keuze < overslaan:
         return _onthaal_overslaan(
             omgeving, verblijf, Onthaal.Reden.ANDERE_GEVANGENIS, rng.randint(0, 5), tb
         )
@@ -373,15 +407,12 @@ def _taken_afhandelen(omgeving: Omgeving, code: str) -> None:
             omgeving.nieuw["taken"] += 1
 
 
-def _telregels(
-    nieuwe_medewerkers: int, nieuw: Counter[str], vandaag: datetime.date
-) -> list[Telregel]:
+def _telregels(nieuw: Counter[str], vandaag: datetime.date) -> list[Telregel]:
     onthalen = Onthaal.objects.all()
     te_doen = Verblijf.objects.filter(tot__isnull=True, onthaal__isnull=True)
     norm = vandaag - datetime.timedelta(days=settings.HDV_ONTHAAL_NORM_DAGEN)
     doorverwijzingen = Doorverwijzing.objects.all()
     return [
-        Telregel("Medewerkers in de regio's", regionale_medewerkers(), nieuwe_medewerkers),
         Telregel("Onthalen", onthalen.count(), nieuw["onthalen"]),
         Telregel(
             "  waarvan overgeslagen", onthalen.filter(status=Onthaal.Status.OVERGESLAGEN).count()

@@ -7,7 +7,10 @@ The people of a prison come from their own ``random.Random`` seeded with ``ZAAD`
 the prison code, so changing ``schaal`` never reshuffles the people of another prison,
 and a smaller scale yields a prefix of a larger one. Only the dates move along with
 today. People are found by their number; who exists is left as they are. Every arrival,
-transfer and release goes through the services, audited as a system action.
+transfer and release goes through the services, audited as a system action, on its day.
+What ran when someone left is written just before (``vertrek``): about half of the
+transferred had a plan in the prison they left, and about half of the released a complete
+checklist.
 
 Population: a plausible 60% of capacity would be about 4,400 people. Through the
 services one arrival costs about 5 ms (each write is validated and audited), so 60%
@@ -23,12 +26,19 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from aanbod.models import Doelgroep
 from hdv.demo import CELLEN, GEVANGENISSEN, ZAAD, GevangenisGegevens, Telregel
 from hdv.models import Gevangenis
-from trajecten.models import Gedetineerde, Statuut, Statuutwijziging, Verblijf
+from trajecten.models import Doelgroepvlag, Gedetineerde, Statuut, Statuutwijziging, Verblijf
 from trajecten.services import gedetineerde_opnemen, gedetineerde_overplaatsen, verblijf_beeindigen
+
+from .doelgroepen import doelgroepvlaggen_zetten
+from .klok import klok, moment
+
+if TYPE_CHECKING:
+    from .vertrek import Vertrek
 
 BEZETTING = 0.4
 MINIMUM_PER_GEVANGENIS = 20
@@ -82,42 +92,68 @@ def gedetineerden_laden(
     *, gevangenissen: dict[str, Gevangenis], schaal: float, vandaag: datetime.date
 ) -> list[Telregel]:
     """Load the people that are missing; ``schaal`` is the fraction of people to load."""
-    nieuw = _gedetineerden_aanmaken(gevangenissen, schaal, vandaag)
+    # Imported here: ``vertrek`` needs the staff, whose names come from this module.
+    from .medewerkers import regionale_medewerkers
+    from .vertrek import Vertrek, met_plan_overgeplaatst, volledig_voorbereid
+
+    vertrek, nieuwe_medewerkers = Vertrek.laden()
+    nieuw, vlaggen = _gedetineerden_aanmaken(gevangenissen, schaal, vandaag, vertrek)
     return [
+        Telregel("Medewerkers in de regio's", regionale_medewerkers(), nieuwe_medewerkers),
         Telregel("Gedetineerden", Gedetineerde.objects.count(), nieuw),
+        Telregel("  doelgroepvlaggen", Doelgroepvlag.objects.count(), vlaggen),
         Telregel("  waarvan aanwezig", Verblijf.objects.filter(tot__isnull=True).count()),
         Telregel(
             "Overplaatsingen",
             Verblijf.objects.filter(eindreden=Verblijf.Eindreden.OVERPLAATSING).count(),
         ),
         Telregel(
+            "  met een HDV-plan",
+            met_plan_overgeplaatst(),
+            vertrek.nieuw["overplaatsingen met plan"],
+        ),
+        Telregel(
             "Vrijlatingen",
             Verblijf.objects.filter(eindreden=Verblijf.Eindreden.VRIJLATING).count(),
+        ),
+        Telregel(
+            "  volledig voorbereid", volledig_voorbereid(), vertrek.nieuw["vrijlatingen voorbereid"]
         ),
     ]
 
 
 def _gedetineerden_aanmaken(
-    gevangenissen: dict[str, Gevangenis], schaal: float, vandaag: datetime.date
-) -> int:
+    gevangenissen: dict[str, Gevangenis], schaal: float, vandaag: datetime.date, vertrek: Vertrek
+) -> tuple[int, int]:
+    """The people that are missing, and how many target-group flags they got."""
     bestaand = set(Gedetineerde.objects.values_list("detineenummer", flat=True))
-    nieuw = 0
+    doelgroepen = {d.code: d for d in Doelgroep.objects.all()}
+    nieuw = vlaggen = 0
     for index, gegevens in enumerate(GEVANGENISSEN):
         for persoon in _personen(index, gegevens, schaal, vandaag):
             if persoon.detineenummer in bestaand:
                 continue
-            _persoon_opnemen(persoon, gevangenissen[gegevens.code], gevangenissen)
+            vlaggen += _persoon_opnemen(
+                persoon, gevangenissen[gegevens.code], gevangenissen, doelgroepen, vandaag, vertrek
+            )
             nieuw += 1
-    return nieuw
+    return nieuw, vlaggen
 
 
 def _persoon_opnemen(
-    persoon: _Persoon, gevangenis: Gevangenis, gevangenissen: dict[str, Gevangenis]
-) -> None:
+    persoon: _Persoon,
+    gevangenis: Gevangenis,
+    gevangenissen: dict[str, Gevangenis],
+    doelgroepen: dict[str, Doelgroep],
+    vandaag: datetime.date,
+    vertrek: Vertrek,
+) -> int:
+    """Take the person in (and move or release them); returns their number of flags."""
     eerste_gevangenis, eerste_van, eerste_afdeling = gevangenis, persoon.van, persoon.afdeling
+    eerste_code = gevangenis.code
     if persoon.herkomst:
-        code, eerste_van, eerste_afdeling = persoon.herkomst
-        eerste_gevangenis = gevangenissen[code]
+        eerste_code, eerste_van, eerste_afdeling = persoon.herkomst
+        eerste_gevangenis = gevangenissen[eerste_code]
     gedetineerde = gedetineerde_opnemen(
         **_gegevens(persoon, eerste_gevangenis),
         detineenummer=persoon.detineenummer,
@@ -130,22 +166,32 @@ def _persoon_opnemen(
         afdeling=eerste_afdeling,
         door=None,
     )
+    vlaggen = doelgroepvlaggen_zetten(
+        gedetineerde=gedetineerde, aangekomen=eerste_van, doelgroepen=doelgroepen, vandaag=vandaag
+    )
     if persoon.herkomst:
-        gedetineerde_overplaatsen(
-            gedetineerde=gedetineerde,
-            naar=gevangenis,
-            datum=persoon.van,
-            afdeling=persoon.afdeling,
-            door=None,
-        )
+        verblijf = gedetineerde.verblijven.get(tot__isnull=True)
+        vertrek.plan_voor_overplaatsing(verblijf, eerste_code, persoon.van)
+        with klok(moment(persoon.van, 8)):
+            gedetineerde_overplaatsen(
+                gedetineerde=gedetineerde,
+                naar=gevangenis,
+                datum=persoon.van,
+                afdeling=persoon.afdeling,
+                door=None,
+            )
     if persoon.vrijgelaten_op:
-        verblijf_beeindigen(
-            verblijf=gedetineerde.verblijven.get(tot__isnull=True),
-            tot=persoon.vrijgelaten_op,
-            eindreden=Verblijf.Eindreden.VRIJLATING,
-            vrijlatingssoort=Verblijf.Vrijlatingssoort.STRAFEINDE,
-            door=None,
-        )
+        verblijf = gedetineerde.verblijven.get(tot__isnull=True)
+        vertrek.voorbereiden(verblijf, eerste_code, persoon.vrijgelaten_op)
+        with klok(moment(persoon.vrijgelaten_op, 9)):
+            verblijf_beeindigen(
+                verblijf=verblijf,
+                tot=persoon.vrijgelaten_op,
+                eindreden=Verblijf.Eindreden.VRIJLATING,
+                vrijlatingssoort=Verblijf.Vrijlatingssoort.STRAFEINDE,
+                door=None,
+            )
+    return vlaggen
 
 
 # Languages spoken next to (or instead of) Dutch, roughly as in Flemish prisons.
