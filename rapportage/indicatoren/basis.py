@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +27,7 @@ class Eenheid:
 # The breakdowns an indicator may support; sleutel values per breakdown:
 UITSPLITSINGEN: dict[str, Any] = {
     "domein": _("domein"),  # hdv.Organisatie.Domein values (the offer's / need's domain)
-    "aanbieder": _("aanbieder"),  # Organisatie.code of the provider
+    "aanbieder": _("aanbieder"),  # Organisatie.afkorting of the provider (unique)
     "categorie": _("aanbodcategorie"),  # the offer's category code
     "aanbod": _("aanbod"),  # Aanbod.pk as text
     "doelgroep": _("doelgroep"),  # Doelgroep code
@@ -128,6 +128,13 @@ class Cel:
 # in two prisons).
 Berekenfunctie = Callable[[Periode, Any], list[Cel]]
 
+# bereken_alle(periode, gevangenis_ids, vlaanderen) -> {prison pk: cells, and None: cells
+# when vlaanderen}: the same figures for many prisons in one set of queries. A full rollup
+# asks ~20 prisons and Flanders for every period; per prison that is 20× the queries over
+# the same rows (measured: see rapportage.rollups). Optional: the rollup falls back on
+# ``bereken`` per prison.
+AlleBerekenfunctie = Callable[[Periode, Collection[int], bool], dict[int | None, list[Cel]]]
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -147,6 +154,7 @@ class Indicator:
     # the codes of other indicators presented in the same block.
     onderdelen: tuple[str, ...] = ()
     bereken: Berekenfunctie | None = field(default=None, compare=False, repr=False)
+    bereken_alle: AlleBerekenfunctie | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_percentage(self) -> bool:
@@ -168,6 +176,23 @@ def berekening(code: str) -> Callable[[Berekenfunctie], Berekenfunctie]:
         from dataclasses import replace
 
         REGISTER[code] = replace(REGISTER[code], bereken=functie)
+        return functie
+
+    return koppelen
+
+
+def berekening_alle(code: str) -> Callable[[AlleBerekenfunctie], AlleBerekenfunctie]:
+    """Attach a computation over many prisons at once; ``bereken`` for one follows from it."""
+
+    def koppelen(functie: AlleBerekenfunctie) -> AlleBerekenfunctie:
+        from dataclasses import replace
+
+        def bereken(periode: Periode, gevangenis: Any) -> list[Cel]:
+            if gevangenis is None:
+                return functie(periode, (), True)[None]
+            return functie(periode, (gevangenis.pk,), False)[gevangenis.pk]
+
+        REGISTER[code] = replace(REGISTER[code], bereken=bereken, bereken_alle=functie)
         return functie
 
     return koppelen

@@ -56,6 +56,8 @@ class Indicatorwaarde(models.Model):
         verbose_name = _("indicatorwaarde")
         verbose_name_plural = _("indicatorwaarden")
         constraints = [
+            # Two partial constraints instead of nulls_distinct=False, which SQLite (the
+            # embedded mode) does not support: one row per cell, per prison and for Flanders.
             models.UniqueConstraint(
                 fields=[
                     "indicator",
@@ -65,8 +67,13 @@ class Indicatorwaarde(models.Model):
                     "uitsplitsing",
                     "sleutel",
                 ],
+                condition=Q(gevangenis__isnull=False),
                 name="een_indicatorwaarde_per_cel",
-                nulls_distinct=False,
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "periodesoort", "begin", "uitsplitsing", "sleutel"],
+                condition=Q(gevangenis__isnull=True),
+                name="een_vlaamse_indicatorwaarde_per_cel",
             ),
             models.CheckConstraint(
                 condition=Q(einde__gte=models.F("begin")), name="indicatorwaarde_periode"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hdv.models import Gevangenis
@@ -27,11 +28,17 @@ class Streefcijfer(models.Model):
         verbose_name = _("streefcijfer")
         verbose_name_plural = _("streefcijfers")
         constraints = [
+            # Two partial constraints instead of nulls_distinct=False (not on SQLite).
             models.UniqueConstraint(
                 fields=["indicator", "gevangenis", "jaar"],
+                condition=Q(gevangenis__isnull=False),
                 name="een_streefcijfer_per_indicator_gevangenis_jaar",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "jaar"],
+                condition=Q(gevangenis__isnull=True),
+                name="een_vlaams_streefcijfer_per_indicator_jaar",
+            ),
         ]
 
     def __str__(self) -> str:

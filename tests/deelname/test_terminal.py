@@ -19,6 +19,7 @@ from deelname.services.aanvragen import (
 )
 from deelname.services.inschrijvingen import inschrijving_aanvragen
 from hdv import rollen
+from hdv.models import Auditrecord
 from tests.deelname.routes_aanvragen import TERMINAL_WACHTWOORD
 from tests.factories import GedetineerdeFactory, UserFactory
 from tests.test_routes import ROUTES
@@ -297,3 +298,65 @@ def test_an_account_needs_a_strong_password(persoon):
         )
     assert "wachtwoord" in fout.value.message_dict
     assert not Gedetineerdeaccount.objects.exists()
+
+
+class _Pijp(StringIO):
+    """Standard input from a script or a cron job: not a terminal."""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_the_command_without_a_terminal_and_without_a_password_says_so(persoon):
+    with pytest.raises(CommandError, match="Geen wachtwoord: geef --wachtwoord"):
+        call_command(
+            "deelname_terminalaccount_aanmaken", persoon.detineenummer, "jan.t", stdin=_Pijp("")
+        )
+    assert not Gedetineerdeaccount.objects.exists()
+
+
+def test_the_command_at_a_terminal_that_closes_stops_cleanly(persoon, monkeypatch):
+    class Terminal(StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def gesloten(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("getpass.getpass", gesloten)
+    with pytest.raises(CommandError, match="Afgebroken"):
+        call_command(
+            "deelname_terminalaccount_aanmaken", persoon.detineenummer, "jan.t", stdin=Terminal()
+        )
+    assert not Gedetineerdeaccount.objects.exists()
+
+
+def test_the_command_reads_the_password_from_a_pipe(persoon):
+    uit = StringIO()
+    call_command(
+        "deelname_terminalaccount_aanmaken",
+        persoon.detineenummer,
+        "jan.t",
+        stdin=_Pijp(TERMINAL_WACHTWOORD + "\n"),
+        stdout=uit,
+    )
+    account = Gedetineerdeaccount.objects.select_related("user").get(gedetineerde=persoon)
+    assert account.user.check_password(TERMINAL_WACHTWOORD)
+    assert "Terminalaccount 'jan.t' aangemaakt." in uit.getvalue()
+    assert Auditrecord.objects.filter(
+        actie="terminalaccount aangemaakt", persoon_id=persoon.pk, door=None
+    ).exists()
+
+
+def test_the_command_refuses_a_weak_password_in_dutch(persoon):
+    with pytest.raises(CommandError) as fout:
+        call_command(
+            "deelname_terminalaccount_aanmaken", persoon.detineenummer, "jan.t", wachtwoord="1234"
+        )
+    bericht = str(fout.value)
+    assert "te kort: het moet minstens 12 tekens bevatten" in bericht
+    assert "Dit wachtwoord is te algemeen." in bericht
+    assert "Dit wachtwoord bevat alleen cijfers." in bericht
+    assert "password" not in bericht.lower()
+    assert not Gedetineerdeaccount.objects.exists()
+    assert not Auditrecord.objects.filter(actie="terminalaccount aangemaakt").exists()
