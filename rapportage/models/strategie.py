@@ -37,16 +37,23 @@ class Actie(models.Model):
     doelstelling = models.ForeignKey(
         StrategischeDoelstelling, on_delete=models.PROTECT, related_name="acties"
     )
+    # The plan's slides group some actions under an operational goal ("2. We investeren
+    # in de praktische organisatie van het leven na detentie"); the text, as given.
+    operationele_doelstelling = models.CharField(
+        _("operationele doelstelling"), max_length=300, blank=True
+    )
     nummer = models.CharField(_("nummer"), max_length=10, unique=True)
     titel = models.CharField(_("titel"), max_length=300)
     eigenaar = models.CharField(_("eigenaar"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=15, choices=Actiestatus.choices, default=Actiestatus.NIET_GESTART
     )
+    # The order of the source; "2.1.10" sorts before "2.1.2" as text.
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     gewijzigd = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["doelstelling__nummer", "id"]
+        ordering = ["doelstelling__nummer", "volgorde", "id"]
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
 
@@ -78,6 +85,7 @@ class LokaleActie(models.Model):
         StrategischeDoelstelling, on_delete=models.PROTECT, related_name="lokale_acties"
     )
     titel = models.CharField(_("titel"), max_length=300)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
     eigenaar = models.CharField(_("eigenaar"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=15, choices=Actiestatus.choices, default=Actiestatus.NIET_GESTART
@@ -94,7 +102,11 @@ class LokaleActie(models.Model):
 
 
 class Voortgangsnotitie(models.Model):
-    """A progress note on an action of the strategic plan or of a local action plan."""
+    """A progress note on an action of the strategic plan or of a local action plan.
+
+    The notes are the action's history: appended, never edited. A status change is a
+    note with ``vorige_status`` different from ``status``.
+    """
 
     actie = models.ForeignKey(
         Actie, on_delete=models.CASCADE, null=True, blank=True, related_name="notities"
@@ -105,6 +117,9 @@ class Voortgangsnotitie(models.Model):
     datum = models.DateField(_("datum"))
     tekst = models.TextField(_("voortgang"))
     status = models.CharField(_("status"), max_length=15, choices=Actiestatus.choices)
+    vorige_status = models.CharField(
+        _("vorige status"), max_length=15, choices=Actiestatus.choices, blank=True
+    )
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -124,3 +139,7 @@ class Voortgangsnotitie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.datum:%d/%m/%Y} {self.get_status_display()}"
+
+    @property
+    def statuswijziging(self) -> bool:
+        return bool(self.vorige_status) and self.vorige_status != self.status
