@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hdv.models import Gevangenis
@@ -42,11 +43,30 @@ class Monitoringrapport(models.Model):
     gegevens_van = models.DateTimeField(_("gegevens van"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to="rapporten/", blank=True)
     xlsx = models.FileField(_("XLSX"), upload_to="rapporten/", blank=True)
+    # Set once the members were told it is ready: a second run of the job mails nobody.
+    gemeld_op = models.DateTimeField(_("gemeld op"), null=True, blank=True)
 
     class Meta:
-        ordering = ["-aangevraagd_op"]
+        ordering = ["-aangevraagd_op", "-id"]
         verbose_name = _("monitoringrapport")
         verbose_name_plural = _("monitoringrapporten")
+        constraints = [
+            # The quarterly schedule asks once per period, also when beat runs twice.
+            models.UniqueConstraint(
+                fields=["periodesoort", "begin"],
+                condition=Q(gepland=True),
+                name="een_gepland_monitoringrapport_per_periode",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.get_periodesoort_display()} {self.begin:%d/%m/%Y}–{self.einde:%d/%m/%Y}"
+        return f"{self.periode_naam} ({self.begin:%d/%m/%Y}–{self.einde:%d/%m/%Y})"
+
+    @property
+    def periode_naam(self) -> str:
+        """As people say it: "K1 2025", "2025" (as ``indicatoren.Periode.naam``)."""
+        if self.periodesoort == Periodesoort.KWARTAAL:
+            return f"K{(self.begin.month - 1) // 3 + 1} {self.begin.year}"
+        if self.periodesoort == Periodesoort.JAAR:
+            return str(self.begin.year)
+        return f"{self.get_periodesoort_display()} {self.begin:%d/%m/%Y}"
