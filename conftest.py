@@ -19,4 +19,8 @@ pytest_plugins = [
     "tests.deelname.routes_bewegingslijsten",
     "tests.deelname.routes_aanvragen",
     "tests.deelname.routes_api",
+    "tests.rapportage.routes_dashboards",
+    "tests.rapportage.rapport_fixtures",
+    "tests.rapportage.routes_rapporten",
+    "tests.rapportage.routes_plannen",
 ]

@@ -73,6 +73,15 @@ PAGINAS = [
     ("organisatieondersteuner", "/api/v1/sessies/{sessie}/aanwezigheden/", 150),
     ("hulpverlener", "/deelname/organisatie/inschrijvingen/", 150),
     ("centraal", "/deelname/wachtlijsten/vlaanderen/", 150),
+    # Dashboards read rollups only (ARCHITECTURE.md, decision 4); suppression runs per view.
+    ("beleidscoordinator", "/rapportage/dashboard/", 400),
+    ("beleidscoordinator", "/rapportage/dashboard/{gevangenis}/bereik/", 300),
+    ("beleidscoordinator", "/rapportage/streefcijfers/", 300),
+    ("centraal", "/rapportage/vlaanderen/", 500),
+    ("centraal", "/rapportage/vlaanderen/uitval/", 300),
+    ("centraal", "/rapportage/strategisch-plan/", 200),
+    ("centraal", "/rapportage/rapporten/", 150),
+    ("centraal", "/api/v1/indicatorwaarden/?indicator=bereik", 300),
     ("centraal", "/", 150),
     ("beheerder", "/", 200),
 ]

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RapportageConfig(AppConfig):
     name = "rapportage"
     verbose_name = _("Rapportage")
+
+    def ready(self) -> None:
+        from rapportage.panelen import registreer_panelen
+
+        registreer_panelen()

@@ -16,6 +16,9 @@ from django.utils import timezone
 from aanbod.demo import aanbod_laden
 from deelname.demo import deelname_laden
 from hdv.demo import DEMO_WACHTWOORD, Telregel, kern_laden
+from rapportage.demo_strategie import plannen_laden
+from rapportage.models import Berekening, Indicatorwaarde
+from rapportage.rollups import indicatoren_berekenen
 from trajecten.demo import dossiers_laden, gedetineerden_laden
 
 
@@ -50,4 +53,16 @@ def demo_data_laden(*, schaal: float = 1.0, vandaag: datetime.date | None = None
     telling.telregels += dossiers_laden(kern=kern, vandaag=vandaag)
     # Enrolments follow accepted referrals to the offer: participation comes last.
     telling.telregels += deelname_laden(kern=kern, vandaag=vandaag)
+    # Targets and the plans: what the computed indicators are measured against.
+    telling.telregels += plannen_laden(kern=kern, vandaag=vandaag)
+    # Last, over everything: the dashboards read the rollups, never the facts.
+    telling.telregels += _indicatoren_berekenen()
     return telling
+
+
+def _indicatoren_berekenen() -> list[Telregel]:
+    """Every indicator over the demo's whole history; a second load writes nothing."""
+    berekening = indicatoren_berekenen(aanleiding=Berekening.Aanleiding.VOLLEDIG, volledig=True)
+    return [
+        Telregel("Indicatorwaarden", Indicatorwaarde.objects.count(), berekening.aantal_waarden)
+    ]

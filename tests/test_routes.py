@@ -22,6 +22,9 @@ from tests.deelname.routes_aanwezigheden import ROUTES as AANWEZIGHEID_ROUTES
 from tests.deelname.routes_activiteiten import ROUTES as DEELNAME_ROUTES
 from tests.deelname.routes_api import ROUTES as DEELNAME_API_ROUTES
 from tests.deelname.routes_bewegingslijsten import ROUTES as BEWEGINGSLIJST_ROUTES
+from tests.rapportage.routes_dashboards import ROUTES as DASHBOARD_ROUTES
+from tests.rapportage.routes_plannen import ROUTES as PLANNEN_ROUTES
+from tests.rapportage.routes_rapporten import ROUTES as RAPPORT_ROUTES
 from tests.routetabel import Route
 from tests.trajecten.routes import ROUTES as TRAJECTEN_ROUTES
 from tests.trajecten.routes_api_dossier import ROUTES as DOSSIER_API_ROUTES
@@ -73,6 +76,9 @@ ROUTES.update(AANWEZIGHEID_ROUTES)
 ROUTES.update(BEWEGINGSLIJST_ROUTES)
 ROUTES.update(AANVRAAG_ROUTES)
 ROUTES.update(DEELNAME_API_ROUTES)
+ROUTES.update(DASHBOARD_ROUTES)
+ROUTES.update(RAPPORT_ROUTES)
+ROUTES.update(PLANNEN_ROUTES)
 
 # The Django admin checks its own access (the beheerder's permission); tested in
 # tests/hdv/test_admin.py. Its many generated routes are not listed one by one.
