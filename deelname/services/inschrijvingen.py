@@ -250,7 +250,10 @@ def inschrijving_aanvragen(
         ) from None
     _stap(inschrijving, "", Status.AANGEVRAAGD, door)
     _vastleggen(
-        inschrijving, "inschrijving aangevraagd", door, ["status", "bron", "aanbod", "activiteit"]
+        inschrijving,
+        "inschrijving aangevraagd",
+        door,
+        ["status", "bron", "aanbod", "activiteit", "prioriteit"],
     )
     if plaatsen:
         # The capacity lock first: who waits and what is free are read under it.

@@ -25,6 +25,7 @@ from rapportage.afscherming import Cijfer
 from rapportage.indicatoren import REGISTER, Indicator, Periode
 from rapportage.indicatoren.basis import UITSPLITSINGEN
 from rapportage.models import Indicatorwaarde, Periodesoort
+from rapportage.views.periodekeuze import EERSTE_JAAR
 
 LEZEN = "rapportage.view_indicatorwaarde"
 VLAANDEREN = "vlaanderen"
@@ -116,6 +117,15 @@ class WaardenFilter(serializers.Serializer):
         return code
 
     def validate(self, gegevens: dict[str, Any]) -> dict[str, Any]:
+        # Nothing is counted before the platform's first year; a date near year 1 would
+        # also overflow when the periods before it are listed.
+        vroeg = {
+            veld: _("Er zijn geen gegevens van voor %(jaar)s.") % {"jaar": EERSTE_JAAR}
+            for veld in ("van", "tot")
+            if gegevens.get(veld) and gegevens[veld].year < EERSTE_JAAR
+        }
+        if vroeg:
+            raise serializers.ValidationError(vroeg)
         soort = gegevens["periodesoort"]
         vandaag = timezone.localdate()
         tot = Periode.van(soort, gegevens.get("tot") or vandaag)

@@ -202,6 +202,17 @@ def _definities(blad: Worksheet, inhoud: Rapportinhoud) -> None:
     _breedtes(blad, {1: 22, 2: 28, 3: 50, 4: 36, 5: 36, 6: 12, 7: 60, 8: 10})
 
 
+def _alleen_tekst(boek: Workbook) -> None:
+    """No cell is a formula: openpyxl stores any text starting with "=" as one, and titles
+    and progress notes are typed by users (a note "=HYPERLINK(…)" would come alive in the
+    committee's spreadsheet). The report writes no formulas of its own."""
+    for blad in boek.worksheets:
+        for rij in blad.iter_rows():
+            for cel in rij:
+                if cel.data_type == "f":
+                    cel.data_type = "s"
+
+
 def xlsx_maken(inhoud: Rapportinhoud) -> bytes:
     boek = Workbook()
     bezet: set[str] = set()
@@ -213,6 +224,7 @@ def xlsx_maken(inhoud: Rapportinhoud) -> bytes:
         _indicatorblad(boek.create_sheet(_blad_titel(sectie.code, bezet)), inhoud, sectie)
     _planblad(boek.create_sheet(_blad_titel(_("Plannen"), bezet)), inhoud)
     _definities(boek.create_sheet(_blad_titel(_("Definities"), bezet)), inhoud)
+    _alleen_tekst(boek)
     # The same figures give the same file, whenever it is made.
     boek.properties.creator = "HDV"
     boek.properties.created = boek.properties.modified = inhoud.gemaakt_op.replace(tzinfo=None)

@@ -45,6 +45,9 @@ def _waarde_controleren(indicator: Indicator, waarde: Any) -> tuple[Decimal | No
         return None, _("Het streefcijfer is geen getal.")
     if not getal.is_finite():
         return None, _("Het streefcijfer is geen getal.")
+    # Before quantize: a huge number has too many digits for it (InvalidOperation).
+    if abs(getal) > GROOTSTE_WAARDE:
+        return None, _("Het streefcijfer is te groot.")
     if getal != getal.quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_UP):
         return None, _("Geef hoogstens twee cijfers na de komma.")
     if indicator.is_percentage and not Decimal(0) <= getal <= Decimal(100):

@@ -155,6 +155,13 @@ def test_the_whole_way_is_dated_step_by_step_and_audited(persoon, activiteit, ol
         "inschrijving afgerond",
     ]
     assert {a[1:] for a in acties} == {(olga.pk, persoon.pk, activiteit.gevangenis_id)}
+    # The priority decides the place in line: the audit trail says it was set.
+    assert (
+        "prioriteit"
+        in Auditrecord.objects.get(
+            actie="inschrijving aangevraagd", object_id=str(inschrijving.pk)
+        ).velden
+    )
 
 
 def test_a_request_only_is_recorded_and_placed_later(persoon, activiteit, olga):

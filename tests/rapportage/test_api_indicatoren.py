@@ -130,6 +130,8 @@ def test_the_filters(client, frank, cijfers):
         ({"van": "2025-05-01", "tot": "2025-03-01"}, "van"),
         ({"van": "2019-01-01", "tot": "2025-03-01"}, "van"),
         ({"tot": "2999-01-01"}, "tot"),
+        ({"tot": "0001-01-01"}, "tot"),
+        ({"van": "0001-01-01", "tot": "2025-03-01"}, "van"),
         ({"uitsplitsing": "domein"}, "indicator"),
         ({"uitsplitsing": "kleur"}, "uitsplitsing"),
         ({"indicator": "proef_uitval", "uitsplitsing": "domein"}, "uitsplitsing"),

@@ -5,6 +5,7 @@ import datetime
 import html
 import io
 import re
+import zipfile
 from unittest import mock
 
 import openpyxl
@@ -271,6 +272,19 @@ def test_local_action_plans_of_the_chosen_prisons_are_in_it(rapport, antwerpen):
     tekst = _html(rapport)
     assert "Lokaal actieplan Antwerpen 2025" in tekst
     assert "Leesclub uitbreiden" in tekst
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx(rapport, antwerpen):
+    doel = StrategischeDoelstelling.objects.order_by("nummer").first() or (
+        StrategischeDoelstelling.objects.create(nummer=1, titel="Doel")
+    )
+    plan = LokaalActieplan.objects.create(gevangenis=antwerpen, jaar=2025)
+    LokaleActie.objects.create(plan=plan, doelstelling=doel, titel='=HYPERLINK("http://x")')
+    rapport = monitoringrapport_bouwen(rapport_id=rapport.pk)
+    with zipfile.ZipFile(io.BytesIO(rapport.xlsx.read())) as xlsx:
+        bladen = [xlsx.read(n).decode() for n in xlsx.namelist() if n.startswith("xl/worksheets/")]
+    assert any("=HYPERLINK" in blad for blad in bladen)
+    assert not any("<f>" in blad for blad in bladen)
 
 
 def test_a_scheduled_report_tells_the_committee(

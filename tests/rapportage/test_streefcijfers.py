@@ -102,7 +102,8 @@ def test_a_count_or_days_can_be_above_100_but_not_negative(dirk, antwerpen, indi
 @pytest.mark.parametrize(
     ("waarde", "stuk"),
     [("abc", "geen getal"), ("NaN", "geen getal"), ("Infinity", "geen getal"),
-     ("12.345", "twee cijfers"), (None, "Geef een streefcijfer"), ("", "Geef een streefcijfer")],
+     ("12.345", "twee cijfers"), (None, "Geef een streefcijfer"), ("", "Geef een streefcijfer"),
+     ("1e30", "te groot"), ("-1e30", "te groot")],
 )  # fmt: skip
 def test_a_value_that_is_no_number_is_refused(dirk, antwerpen, waarde, stuk):
     with pytest.raises(ValidationError) as excinfo:
