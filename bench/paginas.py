@@ -74,7 +74,7 @@ PAGINAS = [
     ("hulpverlener", "/deelname/organisatie/inschrijvingen/", 150),
     ("centraal", "/deelname/wachtlijsten/vlaanderen/", 150),
     # Dashboards read rollups only (ARCHITECTURE.md, decision 4); suppression runs per view.
-    ("beleidscoordinator", "/rapportage/dashboard/", 400),
+    ("beleidscoordinator", "/rapportage/dashboard/{gevangenis}/", 400),
     ("beleidscoordinator", "/rapportage/dashboard/{gevangenis}/bereik/", 300),
     ("beleidscoordinator", "/rapportage/streefcijfers/", 300),
     ("centraal", "/rapportage/vlaanderen/", 500),

@@ -14,6 +14,7 @@ from deelname.models import Aanwezigheid, Bron, Inschrijvingsstap
 from deelname.services.inschrijvingen import inschrijving_aanvragen
 from hdv import rollen
 from hdv.services import medewerker_aanmaken
+from tests.deelname.klok import op
 from tests.factories import GedetineerdeFactory, GevangenisFactory, OrganisatieFactory
 
 WACHTWOORD = "een-lang-e2e-wachtwoord"
@@ -84,7 +85,10 @@ def sessie_van_vijftien(transactional_db, settings):
         )
         inschrijvingen.append(inschrijving)
     Inschrijvingsstap.objects.update(datum=activiteit.startdatum)
-    return activiteit.sessies.get(datum=vandaag), inschrijvingen
+    # The register opens when the session has started: the clock (also the live server's,
+    # same process) stands at 10:00 today, whatever hour the suite runs.
+    with op(vandaag, 10):
+        yield activiteit.sessies.get(datum=vandaag), inschrijvingen
 
 
 def test_a_session_of_fifteen_is_registered_in_one_screen(page, sessie_van_vijftien, tmp_path):

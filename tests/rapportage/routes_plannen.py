@@ -24,6 +24,7 @@ from rapportage.indicatoren.basis import Eenheid
 from rapportage.models import Actie, StrategischeDoelstelling
 from rapportage.services.strategie import lokaal_actieplan_aanmaken, lokale_actie_toevoegen
 from rapportage.services.streefcijfers import streefcijfer_zetten
+from rapportage.strategisch_plan import strategisch_plan_laden
 from tests.conftest import _medewerker
 from tests.routetabel import Route
 
@@ -95,7 +96,14 @@ def streefcijfer_antwerpen(proefindicatoren, antwerpen, dit_jaar):
 
 
 @pytest.fixture
-def plan_actie(db):
+def strategisch_plan(db):
+    """The plan as the data migration loads it; a browser test's flush (transactional_db)
+    empties the tables for the tests after it in the same database, so load what is gone."""
+    strategisch_plan_laden(StrategischeDoelstelling, Actie)
+
+
+@pytest.fixture
+def plan_actie(strategisch_plan):
     """An action of the strategic plan, as the data migration loaded it."""
     return Actie.objects.get(nummer="2.1.1")
 
@@ -106,7 +114,7 @@ def actieplan_antwerpen(antwerpen, dit_jaar):
 
 
 @pytest.fixture
-def lokale_actie_antwerpen(actieplan_antwerpen):
+def lokale_actie_antwerpen(actieplan_antwerpen, strategisch_plan):
     return lokale_actie_toevoegen(
         plan=actieplan_antwerpen,
         doelstelling=StrategischeDoelstelling.objects.get(nummer=2),
