@@ -3,6 +3,7 @@ excuse an absence in advance (and withdraw the excusal)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -56,34 +57,45 @@ class StopzettenForm(forms.Form):
     toelichting = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=300)
 
 
-@permission_required("deelname.change_inschrijving", raise_exception=True)
-def inschrijving_stopzetten_view(request: HttpRequest, pk: int) -> HttpResponse:
+def _overgangspagina(
+    request: HttpRequest,
+    pk: int,
+    form_klasse: type[forms.Form],
+    uitvoeren: Callable[[Inschrijving, dict[str, Any]], Any],
+    sjabloon: str,
+    melding: str,
+) -> HttpResponse:
+    """Stop or complete: load in scope, check who may, parse, call the service, answer."""
     inschrijving = inschrijving_openen(request, pk)
     beheer_controleren(request.user, inschrijving)
     doel = doel_van(inschrijving)
-    form = StopzettenForm(request.POST if request.method == "POST" else None)
+    form = form_klasse(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            inschrijving_stopzetten(
-                inschrijving=inschrijving,
-                stopreden=form.cleaned_data["stopreden"],
-                beslist_door=form.cleaned_data["beslist_door"],
-                toelichting=form.cleaned_data["toelichting"],
-                door=request.user,
-            )
+            uitvoeren(inschrijving, form.cleaned_data)
         except ValidationError as fout:
             fouten_tonen(form, fout)
         else:
-            messages.success(
-                request,
-                _("De inschrijving van %(naam)s is stopgezet.")
-                % {"naam": inschrijving.gedetineerde.volledige_naam},
-            )
+            messages.success(request, melding % {"naam": inschrijving.gedetineerde.volledige_naam})
             return redirect(doel.url)
-    return render(
+    return render(request, sjabloon, {"inschrijving": inschrijving, "doel": doel, "form": form})
+
+
+@permission_required("deelname.change_inschrijving", raise_exception=True)
+def inschrijving_stopzetten_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _overgangspagina(
         request,
+        pk,
+        StopzettenForm,
+        lambda inschrijving, gegevens: inschrijving_stopzetten(
+            inschrijving=inschrijving,
+            stopreden=gegevens["stopreden"],
+            beslist_door=gegevens["beslist_door"],
+            toelichting=gegevens["toelichting"],
+            door=request.user,
+        ),
         "deelname/inschrijving_stopzetten.html",
-        {"inschrijving": inschrijving, "doel": doel, "form": form},
+        _("De inschrijving van %(naam)s is stopgezet."),
     )
 
 
@@ -196,32 +208,19 @@ class AfrondenForm(forms.Form):
 
 @permission_required("deelname.change_inschrijving", raise_exception=True)
 def inschrijving_afronden_view(request: HttpRequest, pk: int) -> HttpResponse:
-    inschrijving = inschrijving_openen(request, pk)
-    beheer_controleren(request.user, inschrijving)
-    doel = doel_van(inschrijving)
-    form = AfrondenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            inschrijving_afronden(
-                inschrijving=inschrijving,
-                examen_afgelegd=form.cleaned_data["examen_afgelegd"],
-                examen_geslaagd=form.cleaned_data["examen_geslaagd"],
-                attest=form.cleaned_data["attest"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            fouten_tonen(form, fout)
-        else:
-            messages.success(
-                request,
-                _("De inschrijving van %(naam)s is afgerond.")
-                % {"naam": inschrijving.gedetineerde.volledige_naam},
-            )
-            return redirect(doel.url)
-    return render(
+    return _overgangspagina(
         request,
+        pk,
+        AfrondenForm,
+        lambda inschrijving, gegevens: inschrijving_afronden(
+            inschrijving=inschrijving,
+            examen_afgelegd=gegevens["examen_afgelegd"],
+            examen_geslaagd=gegevens["examen_geslaagd"],
+            attest=gegevens["attest"],
+            door=request.user,
+        ),
         "deelname/inschrijving_afronden.html",
-        {"inschrijving": inschrijving, "doel": doel, "form": form},
+        _("De inschrijving van %(naam)s is afgerond."),
     )
 
 
