@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbod.models import AanbodInGevangenis
 from deelname.models import LOPEND, Inschrijving, Status
-from deelname.selectors import wachtlijsten_per_gevangenis
+from deelname.selectors import wachtlijsten_vlaanderen as wachtlijsten_vlaanderen_lezen
 from hdv.scope import actieve_gevangenis, gevangenissen_van, organisatie_id
 
 STATUSSEN = [("", _("alle")), ("lopend", _("lopend")), *Status.choices]
@@ -97,15 +97,21 @@ def wachtlijsten(request: HttpRequest) -> HttpResponse:
 
 @permission_required("hdv.vlaams_overzicht", raise_exception=True)
 def wachtlijsten_vlaanderen(request: HttpRequest) -> HttpResponse:
-    """How many wait for what, per prison: counts only, nobody named."""
-    pagina = Paginator(wachtlijsten_per_gevangenis(), settings.HDV_PAGE_SIZE).get_page(
+    """How many wait for what, per prison: counts only, nobody named, and small counts
+    suppressed with everything that would give them back (a count of one or two for a
+    therapy in a small centre can point at a person)."""
+    cijfers = wachtlijsten_vlaanderen_lezen(settings.HDV_KLEINSTE_AANTAL)
+    pagina = Paginator(cijfers.per_aanbod, settings.HDV_PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
-    # A count of one or two for a therapy in a small centre can point at a person.
     return render(
         request,
         "deelname/wachtlijsten_vlaanderen.html",
-        {"pagina": pagina, "kleinste_aantal": settings.HDV_KLEINSTE_AANTAL},
+        {
+            "pagina": pagina,
+            "per_gevangenis": cijfers.per_gevangenis,
+            "kleinste_aantal": settings.HDV_KLEINSTE_AANTAL,
+        },
     )
 
 

@@ -60,13 +60,30 @@ two values that agree with the marks.
 A rate, a median or a count is shown only when every count it comes from is shown; its
 value reads "x" otherwise (a count keeps its own mark).
 
-Limits, on purpose: relations between breakdowns (offers nest in providers) and between
-periods (months in a quarter: a person counts once in each) are not modelled; each
-breakdown is protected with all prisons, Flanders and the totals it refines. See
+Nested breakdowns: an offer belongs to one provider, one domain and one category, so
+per offer the figures nest in those of the others; a provider's figure minus its
+offers' shown ones would give back what the per-offer protection hid. A breakdown that
+nests (``GENEST``: per offer) is therefore not published above the level of a prison:
+only the reader's own prisons show it, as they are.
+
+Limits, on purpose: relations between periods (months in a quarter: a person counts once
+in each) and between breakdowns that cross (domain and provider both split the same
+total; the data may make a union of domains equal a union of providers) are not
+modelled; each breakdown is protected with all prisons, Flanders and the totals it
+refines. See
 docs/adr/0008-kleine-aantallen-afschermen.md.
 """
 
+from hdv.afscherming import (
+    AFGESCHERMD,
+    As,
+    Tabel,
+    Uitkomst,
+    afschermen,
+    klein_teken,
+)
 from rapportage.afscherming.cijfers import (
+    GENEST,
     NOEMER,
     REST,
     TELLER,
@@ -79,17 +96,10 @@ from rapportage.afscherming.cijfers import (
     maten,
 )
 from rapportage.afscherming.selectie import NIET_BEREKENBAAR, selectie_afschermen
-from rapportage.afscherming.tabel import (
-    AFGESCHERMD,
-    As,
-    Tabel,
-    Uitkomst,
-    afschermen,
-    klein_teken,
-)
 
 __all__ = [
     "AFGESCHERMD",
+    "GENEST",
     "NIET_BEREKENBAAR",
     "NOEMER",
     "REST",

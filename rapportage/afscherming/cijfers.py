@@ -10,7 +10,7 @@ from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from rapportage.afscherming.tabel import (
+from hdv.afscherming import (
     AFGESCHERMD,
     As,
     Cel,
@@ -29,6 +29,13 @@ TELLER, REST, NOEMER = "teller", "rest", "noemer"
 
 # (prison pk, None for Flanders; uitsplitsing, "" for the total; sleutel)
 Plaats = tuple[int | None, str, str]
+
+# Breakdowns whose cells nest in the cells of others: an offer belongs to one provider,
+# one domain and one category, so a provider's figure minus its offers' shown figures
+# would give back what the offers' protection hid (each breakdown is protected on its
+# own). Above the level of a prison these are not published: only the prisons the reader
+# knows show them, as they are. Their parents (domain, provider, category) are.
+GENEST: frozenset[str] = frozenset({"aanbod"})
 
 
 class Rij(Protocol):
@@ -159,12 +166,14 @@ def indicator_afschermen(
     breakdowns wanted. The totals are protected first, among themselves; each breakdown
     then with all prisons and Flanders, keeping the totals as they were decided. So a
     figure reads the same in every output for the same reader, whichever breakdowns
-    were asked for.
+    were asked for. A nested breakdown (``GENEST``) is answered only for the prisons
+    the reader knows.
     """
     per_uitsplitsing: dict[str, list[Rij]] = {}
     for rij in rijen:
         per_uitsplitsing.setdefault(rij.uitsplitsing, []).append(rij)
     totalen = per_uitsplitsing.pop("", [])
+    genest = {u: per_uitsplitsing.pop(u) for u in GENEST if u in per_uitsplitsing}
     gevangenissen = sorted(
         {r.gevangenis_id for lijst in (totalen, *per_uitsplitsing.values()) for r in lijst}
         - {None},
@@ -200,4 +209,8 @@ def indicator_afschermen(
             cijfers[(r.gevangenis_id, uitsplitsing, r.sleutel)] = _cijfer(
                 r, eenheid, {m: uitkomsten_u[(positie(r), r.sleutel, m)] for m in getoond}
             )
+    for lijst in genest.values():
+        for r in lijst:
+            if r.gevangenis_id is not None and r.gevangenis_id in eigen:
+                cijfers[(r.gevangenis_id, r.uitsplitsing, r.sleutel)] = _cijfer(r, eenheid, {})
     return cijfers

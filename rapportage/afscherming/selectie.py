@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 
+from hdv.afscherming import AFGESCHERMD
 from rapportage.afscherming.cijfers import Cijfer
-from rapportage.afscherming.tabel import AFGESCHERMD
 from rapportage.indicatoren.basis import Eenheid
 
 # The mark of a figure that cannot be computed for a choice (a median of medians).

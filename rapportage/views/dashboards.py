@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 from hdv.models import Gevangenis
 from hdv.scope import actieve_gevangenis
 from rapportage import grafieken, selectors
-from rapportage.afscherming import Cijfer
+from rapportage.afscherming import GENEST, Cijfer
 from rapportage.indicatoren import REGISTER, Indicator, Periode
 from rapportage.indicatoren.basis import UITSPLITSINGEN, Eenheid
 from rapportage.models import Berekening
@@ -188,6 +188,8 @@ class Uitsplitsingweergave:
     naam: str
     regels: list[Regel]
     grafiek: str
+    # A nested breakdown (per offer) of a prison the reader does not know: not published.
+    alleen_eigen: bool = False
 
 
 def _staven(indicator: Indicator, uitsplitsing: selectors.Uitsplitsing) -> str:
@@ -226,6 +228,7 @@ def _detail(
                 str(UITSPLITSINGEN[u.code]),
                 [_regel(c.label or c.sleutel, c, indicator) for c in u.cellen],
                 _staven(indicator, u),
+                alleen_eigen=u.code in GENEST and gevangenis_id not in lezer.eigen,
             )
             for u in detail.uitsplitsingen
         ]

@@ -298,3 +298,51 @@ def test_an_individual_offers_list_keeps_its_order_too(antwerpen, cvo, vandaag, 
     with pytest.raises(ValidationError):
         inschrijving_plaatsen(inschrijving=tweede, door=olga)
     assert volgende_plaatsen(door=olga, aanbod=aanbod, gevangenis=antwerpen).pk == eerste.pk
+
+
+def test_the_flanders_waiting_lists_give_no_small_count_back(db, settings):
+    """Counts of 1 to 4 read "<5", and the totals that would give them back are hidden
+    too (an offer's Flanders total minus its other prisons, a prison's total minus its
+    other offers)."""
+    from unittest import mock
+
+    from deelname import selectors
+
+    rijen = [
+        {"aanbod_id": 1, "aanbod__titel_nl": "Lassen", "gevangenis_id": 10,
+         "gevangenis__naam": "Antwerpen", "aantal": 2},
+        {"aanbod_id": 1, "aanbod__titel_nl": "Lassen", "gevangenis_id": 20,
+         "gevangenis__naam": "Gent", "aantal": 30},
+        {"aanbod_id": 2, "aanbod__titel_nl": "Nederlands", "gevangenis_id": 10,
+         "gevangenis__naam": "Antwerpen", "aantal": 12},
+        {"aanbod_id": 2, "aanbod__titel_nl": "Nederlands", "gevangenis_id": 20,
+         "gevangenis__naam": "Gent", "aantal": 9},
+    ]  # fmt: skip
+    with mock.patch.object(selectors, "wachtlijsten_per_gevangenis", return_value=rijen):
+        cijfers = selectors.wachtlijsten_vlaanderen(5)
+
+    getoond = {
+        (c.aanbod_id, c.gevangenis_id): c.aantal
+        for c in [*cijfers.per_aanbod, *cijfers.per_gevangenis]
+    }
+    teken = {
+        (c.aanbod_id, c.gevangenis_id): c.teken
+        for c in [*cijfers.per_aanbod, *cijfers.per_gevangenis]
+    }
+    assert teken[(1, 10)] == "<5"
+    assert getoond[(1, 10)] is None
+    # No line's shown figures sum to its total with the small one recomputable.
+    for a in (1, 2, None):
+        lijn = [(a, g) for g in (10, 20)]
+        if getoond[(a, None)] is not None:
+            assert sum(1 for c in lijn if getoond[c] is None) != 1
+    for g in (10, 20, None):
+        lijn = [(a, g) for a in (1, 2)]
+        if getoond[(None, g)] is not None:
+            assert sum(1 for c in lijn if getoond[c] is None) != 1
+    # Flanders' lines come first per offer, the prisons by name after it.
+    assert [(c.aanbod, c.gevangenis) for c in cijfers.per_aanbod][:3] == [
+        ("Lassen", "Heel Vlaanderen"),
+        ("Lassen", "Antwerpen"),
+        ("Lassen", "Gent"),
+    ]

@@ -495,3 +495,35 @@ def test_a_breakdown_with_its_totals_reveals_no_small_count(seed):
         if c.teller_teken or c.noemer_teken:
             assert c.waarde is None
             assert c.waarde_teken == "x"
+
+
+def test_a_nested_breakdown_is_only_answered_for_the_prisons_the_reader_knows():
+    from types import SimpleNamespace
+
+    from rapportage.afscherming import GENEST, indicator_afschermen
+
+    assert "aanbod" in GENEST
+
+    def r(gevangenis, teller, uitsplitsing="", sleutel=""):
+        return SimpleNamespace(
+            indicator="proef", gevangenis_id=gevangenis, periodesoort="maand",
+            begin=datetime.date(2025, 3, 1), einde=datetime.date(2025, 3, 31),
+            uitsplitsing=uitsplitsing, sleutel=sleutel, label=sleutel,
+            teller=teller, noemer=None, waarde=float(teller),
+        )  # fmt: skip
+
+    rijen = [r(1, 20), r(2, 30), r(None, 50)]
+    rijen += [r(1, 12, "aanbieder", "VDAB"), r(2, 30, "aanbieder", "VDAB")]
+    rijen += [r(None, 42, "aanbieder", "VDAB")]
+    rijen += [r(1, 9, "aanbod", "3"), r(1, 3, "aanbod", "4"), r(2, 30, "aanbod", "3")]
+    rijen += [r(None, 39, "aanbod", "3"), r(None, 3, "aanbod", "4")]
+
+    centraal = indicator_afschermen("aantal", rijen, drempel=5)
+    eigen = indicator_afschermen("aantal", rijen, drempel=5, eigen={1})
+
+    # Centrally, the provider's 12 minus an offer's 9 would say 3: no offer is answered.
+    assert not [p for p in centraal if p[1] == "aanbod"]
+    assert centraal[(1, "aanbieder", "VDAB")] is not None
+    # The own prison's offers as they are, nobody else's.
+    assert {p for p in eigen if p[1] == "aanbod"} == {(1, "aanbod", "3"), (1, "aanbod", "4")}
+    assert eigen[(1, "aanbod", "4")].teller == 3

@@ -294,3 +294,32 @@ def test_the_navigation_and_the_home_page_lead_to_the_dashboard(client, dirk, al
     assert reverse("rapportage:dashboard_gevangenis", args=[antwerpen.pk]) in html
     client.force_login(alice)
     assert "/rapportage/" not in client.get(reverse("home")).content.decode()
+
+
+def test_per_offer_figures_are_for_the_own_prison_only(client, dirk, frank, antwerpen, cijfers):
+    rij(
+        "proef_bereik",
+        antwerpen,
+        cijfers,
+        2,
+        20,
+        uitsplitsing="aanbod",
+        sleutel="7",
+        label="Lassen",
+    )
+    rij("proef_bereik", None, cijfers, 2, 45, uitsplitsing="aanbod", sleutel="7", label="Lassen")
+    uitleg = "Per aanbod worden cijfers alleen getoond voor de eigen gevangenis"
+
+    client.force_login(dirk)
+    eigen = client.get(reverse("rapportage:indicator", args=[antwerpen.pk, "proef_bereik"]))
+    assert "Lassen" in eigen.content.decode()
+    assert uitleg not in eigen.content.decode()
+
+    client.force_login(frank)
+    for url in (
+        reverse("rapportage:indicator", args=[antwerpen.pk, "proef_bereik"]),
+        reverse("rapportage:vlaanderen_indicator", args=["proef_bereik"]),
+    ):
+        html = client.get(url).content.decode()
+        assert uitleg in html
+        assert "Lassen" not in html

@@ -1,5 +1,9 @@
-"""The suppression of one table: the algorithm of ``rapportage.afscherming``, on any grid of
-counts with margins (see the package's documentation for what it guarantees and why)."""
+"""Small-cell suppression of one table of counts: the algorithm behind every aggregate
+output above the level of a prison (rapportage's indicators and reports through
+``rapportage.afscherming``, deelname's Flanders waiting lists). It lives in hdv so that
+every app can use it without depending on rapportage; what it guarantees and why is
+documented in ``rapportage.afscherming`` and docs/adr/0008-kleine-aantallen-afschermen.md.
+"""
 
 from __future__ import annotations
 
