@@ -157,6 +157,10 @@ ACCOUNTS = (
         "beheerder", "Ilse", "Goethals", "Functioneel beheerder", "AJH",
         None, rollen.BEHEERDER,
     ),
+    Account(
+        "commissie", "Rik", "Vandenbulcke", "Lid Gemengde Commissie", "AJH",
+        (), rollen.GEMENGDE_COMMISSIE,
+    ),
 )  # fmt: skip
 
 # Colleagues beyond one account per role, so that every side of a person's file can be

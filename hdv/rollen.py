@@ -17,6 +17,9 @@ ORGANISATIEONDERSTEUNER = "organisatieondersteuner"
 HULPVERLENER = "hulpverlener"
 BELEIDSCOORDINATOR = "beleidscoördinator"
 CENTRALE_MEDEWERKER = "centrale medewerker"
+# A member of the Gemengde Commissie: reads the monitoring reports and is told when the
+# quarterly one is ready; nothing of a person, no dashboard.
+GEMENGDE_COMMISSIE = "lid Gemengde Commissie"
 BEHEERDER = "beheerder"
 # A detainee's terminal account: the own page of the terminal, nothing of staff.
 GEDETINEERDE = "gedetineerde"
@@ -28,6 +31,7 @@ ROL_NAMEN = {
     HULPVERLENER: _("Hulpverlener (aanbodverstrekker)"),
     BELEIDSCOORDINATOR: _("Beleidscoördinator"),
     CENTRALE_MEDEWERKER: _("Centrale medewerker"),
+    GEMENGDE_COMMISSIE: _("Lid Gemengde Commissie"),
     BEHEERDER: _("Beheerder"),
     GEDETINEERDE: _("Gedetineerde (terminal)"),
 }
@@ -144,6 +148,8 @@ ROLLEN: dict[str, list[str]] = {
         *_AANBOD_LEZEN,
         "hdv.gevangenis_overzicht",
         *_INDICATOREN_LEZEN,
+        # His own prisons' figures as they are; everyone else reads them suppressed.
+        "rapportage.lees_eigen_cijfers",
         *_STREEFCIJFERS_ZETTEN,
         *_LOKAAL_ACTIEPLAN,
     ],
@@ -190,6 +196,10 @@ ROLLEN: dict[str, list[str]] = {
         *_INDICATOREN_LEZEN,
         "rapportage.view_monitoringrapport",
         "rapportage.add_berekening",
+    ],
+    GEMENGDE_COMMISSIE: [
+        "rapportage.view_monitoringrapport",
+        "rapportage.ontvang_monitoringrapport",
     ],
     GEDETINEERDE: [TERMINAL],
 }

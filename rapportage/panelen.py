@@ -1,4 +1,5 @@
-"""rapportage's panel on the home page: the dashboard, and the time of its data."""
+"""rapportage's panels on the home page: the dashboard and the time of its data; the
+newest monitoring reports (what a member of the Gemengde Commissie comes for)."""
 
 from typing import Any
 
@@ -6,11 +7,17 @@ from django.http import HttpRequest
 
 from hdv.scope import actieve_gevangenis
 from hdv.startpagina import Paneel, registreer
+from rapportage.models import Monitoringrapport
 from rapportage.selectors import gegevens_van
 
 
 def _kernindicatoren(request: HttpRequest) -> dict[str, Any]:
     return {"gevangenis": actieve_gevangenis(request), "berekening": gegevens_van()}
+
+
+def _rapporten(request: HttpRequest) -> dict[str, Any]:
+    klaar = Monitoringrapport.objects.filter(status=Monitoringrapport.Status.KLAAR)
+    return {"rapporten": list(klaar.order_by("-klaar_op", "-id")[:3])}
 
 
 def registreer_panelen() -> None:
@@ -21,5 +28,14 @@ def registreer_panelen() -> None:
             "rapportage/panelen/dashboard.html",
             _kernindicatoren,
             25,
+        )
+    )
+    registreer(
+        Paneel(
+            "monitoringrapporten",
+            "rapportage.view_monitoringrapport",
+            "rapportage/panelen/rapporten.html",
+            _rapporten,
+            26,
         )
     )

@@ -41,6 +41,8 @@ AANTAL_KEUZES: dict[str, int] = {
     Periodesoort.KWARTAAL: 16,
     Periodesoort.JAAR: 10,
 }
+# Who sees his own prisons' figures unsuppressed (the beleidscoördinator).
+EIGEN_CIJFERS = "rapportage.lees_eigen_cijfers"
 # The breakdowns of a drill-down page.
 DRILL_DOWN = ("domein", "aanbieder", "aanbod")
 _CACHE_SECONDEN = 60 * 60
@@ -68,7 +70,10 @@ class Lezer:
 
     @classmethod
     def van(cls, user: Any) -> Lezer:
-        return cls(gevangenis_ids(user), settings.HDV_KLEINSTE_AANTAL)
+        """A beleidscoördinator knows his own prisons' figures (he sees them as they are);
+        anyone else, also a beheerder linked to prisons, reads every figure suppressed."""
+        eigen = gevangenis_ids(user) if user.has_perm(EIGEN_CIJFERS) else frozenset()
+        return cls(eigen, settings.HDV_KLEINSTE_AANTAL)
 
 
 def gegevens_van() -> Berekening | None:
@@ -132,9 +137,21 @@ def _rijen(filter_: Q) -> list[Indicatorwaarde]:
 
 
 def _sleutel(indicator: str, begin: datetime.date, rijen: Sequence[Any], lezer: Lezer) -> str:
+    # Everything a Cijfer carries comes from the rows: the key holds all of it (a label
+    # renamed or a period of another kind must not be answered with the old picture).
     inhoud = repr(
         sorted(
-            (r.gevangenis_id or 0, r.uitsplitsing, r.sleutel, r.teller, r.noemer, r.waarde)
+            (
+                r.gevangenis_id or 0,
+                r.periodesoort,
+                r.einde,
+                r.uitsplitsing,
+                r.sleutel,
+                r.label,
+                r.teller,
+                r.noemer,
+                r.waarde,
+            )
             for r in rijen
         )
     )

@@ -120,6 +120,12 @@ def frank(agentschap):
 
 
 @pytest.fixture
+def ilse(agentschap):
+    """A member of the Gemengde Commissie: reads and receives the monitoring reports."""
+    return _medewerker("ilse", agentschap, [], rollen.GEMENGDE_COMMISSIE)
+
+
+@pytest.fixture
 def persoon(antwerpen):
     """Someone held in Antwerpen."""
     return GedetineerdeFactory(

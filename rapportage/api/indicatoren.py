@@ -15,16 +15,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hdv.models import Gevangenis
+from hdv.scope import gevangenis_ids
 from rapportage import selectors
 from rapportage.afscherming import Cijfer
 from rapportage.indicatoren import REGISTER, Indicator, Periode
 from rapportage.indicatoren.basis import UITSPLITSINGEN
 from rapportage.models import Indicatorwaarde, Periodesoort
+from rapportage.plantoegang import is_centraal
 from rapportage.views.periodekeuze import EERSTE_JAAR
 
 LEZEN = "rapportage.view_indicatorwaarde"
@@ -101,7 +104,10 @@ class WaardenFilter(serializers.Serializer):
         required=False,
         allow_blank=True,
         default="",
-        help_text="Een uitsplitsing (met indicator); leeg: de totalen.",
+        help_text=(
+            "Een uitsplitsing (met indicator); leeg: de totalen. Alleen van de gevangenissen "
+            "die u leest; per aanbod alleen van uw eigen gevangenissen (niet afgeschermd)."
+        ),
     )
 
     def validate_indicator(self, code: str) -> str:
@@ -213,6 +219,13 @@ class IndicatorwaardeLijst(generics.ListAPIView):
         gegevens = filter_.validated_data
         gevangenis = gegevens.get("gevangenis")
         per_code = {code: pk for pk, code in codes.items()}
+        # As on the pages: the totals of every prison are the Flanders overview, which
+        # every reader sees (suppressed); one prison asked for, or a breakdown, is for
+        # the prisons the caller reads: another prison's is a 404, as if it did not exist.
+        leesbaar = None if is_centraal(request.user) else gevangenis_ids(request.user)
+        een_gevangenis = gevangenis and gevangenis != VLAANDEREN
+        if leesbaar is not None and een_gevangenis and per_code[gevangenis] not in leesbaar:
+            raise NotFound
         van: Periode = gegevens["van_periode"]
         tot: Periode = gegevens["tot_periode"]
         lijst = selectors.cijfers(
@@ -225,6 +238,8 @@ class IndicatorwaardeLijst(generics.ListAPIView):
             alleen_vlaanderen=gevangenis == VLAANDEREN,
             uitsplitsing=gegevens.get("uitsplitsing", ""),
         )
+        if leesbaar is not None and gegevens.get("uitsplitsing"):
+            lijst = [c for c in lijst if c.gevangenis_id is None or c.gevangenis_id in leesbaar]
         pagina = self.paginate_queryset(lijst)
         data = [_uitvoer(c, codes) for c in (pagina if pagina is not None else lijst)]
         return self.get_paginated_response(WaardeOutput(data, many=True).data)

@@ -51,6 +51,13 @@ class MonitoringrapportInput(serializers.Serializer):
         many=True,
         help_text="Codes van de gevangenissen; minstens één.",
     )
+    herziening = serializers.BooleanField(
+        default=False,
+        help_text=(
+            "Standaard de cijfers van het vorige rapport over dezelfde periode (dezelfde "
+            "parameters, dezelfde cijfers); true: de nieuwste berekende cijfers."
+        ),
+    )
 
 
 class MonitoringrapportOutput(serializers.ModelSerializer):
@@ -68,7 +75,7 @@ class MonitoringrapportOutput(serializers.ModelSerializer):
         fields = [
             "id", "periodesoort", "begin", "einde", "gevangenissen", "status", "voortgang",
             "stap", "fout", "aangevraagd_door", "aangevraagd_op", "gepland", "klaar_op",
-            "gegevens_van", "pdf", "xlsx",
+            "gegevens_van", "herziening", "cijfers_van", "pdf", "xlsx",
         ]  # fmt: skip
 
     @extend_schema_field(serializers.CharField(allow_null=True))

@@ -55,6 +55,12 @@ class Indicatorwaarde(models.Model):
         ordering = ["indicator", "begin", "uitsplitsing", "sleutel"]
         verbose_name = _("indicatorwaarde")
         verbose_name_plural = _("indicatorwaarden")
+        permissions = [
+            (
+                "lees_eigen_cijfers",
+                _("Ziet de cijfers van de eigen gevangenissen zonder afscherming"),
+            )
+        ]
         constraints = [
             # Two partial constraints instead of nulls_distinct=False, which SQLite (the
             # embedded mode) does not support: one row per cell, per prison and for Flanders.

@@ -12,8 +12,9 @@ from rapportage.models.indicatoren import Periodesoort
 class Monitoringrapport(models.Model):
     """A monitoring report for the Gemengde Commissie: requested, built by Celery, stored.
 
-    The parameters (period, prisons) are kept with the files; the same parameters give
-    the same figures, because the report reads the rollups of that period.
+    The parameters (period, prisons) are kept with the files, and so are the figures it
+    was made of: a later report of the same period starts from them, so the same
+    parameters give the same figures (unless a revision is asked for).
     """
 
     class Status(models.TextChoices):
@@ -45,11 +46,36 @@ class Monitoringrapport(models.Model):
     xlsx = models.FileField(_("XLSX"), upload_to="rapporten/", blank=True)
     # Set once the members were told it is ready: a second run of the job mails nobody.
     gemeld_op = models.DateTimeField(_("gemeld op"), null=True, blank=True)
+    # The figures it is made of (rapportage.rapporten.momentopname): the same period gives
+    # the same figures; a revision takes the latest computed ones.
+    herziening = models.BooleanField(
+        _("herziening"),
+        default=False,
+        help_text=_(
+            "Met de nieuwste berekende cijfers, in plaats van die van het vorige rapport "
+            "over dezelfde periode."
+        ),
+    )
+    cijfers = models.JSONField(_("bewaarde cijfers"), null=True, blank=True, editable=False)
+    cijfers_van = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cijfers overgenomen van"),
+    )
 
     class Meta:
         ordering = ["-aangevraagd_op", "-id"]
         verbose_name = _("monitoringrapport")
         verbose_name_plural = _("monitoringrapporten")
+        permissions = [
+            (
+                "ontvang_monitoringrapport",
+                _("Krijgt bericht als het geplande monitoringrapport klaar is"),
+            )
+        ]
         constraints = [
             # The quarterly schedule asks once per period, also when beat runs twice.
             models.UniqueConstraint(

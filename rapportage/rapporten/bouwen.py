@@ -130,7 +130,7 @@ def _bouwen(rapport_id: int) -> Monitoringrapport | None:
                 door=None,
                 actie="gemaakt",
                 obj=rapport,
-                velden=["status", "pdf", "xlsx", "gegevens_van"],
+                velden=["status", "pdf", "xlsx", "gegevens_van", "cijfers", "cijfers_van"],
             )
             _melden_na_commit(rapport.pk)
     except Exception as fout:

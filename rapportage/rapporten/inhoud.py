@@ -2,8 +2,9 @@
 
 The PDF's template and the XLSX writer both render the one ``Rapportinhoud`` made here:
 the two files cannot disagree on a figure. Only rollups are read (the report's period and
-the periods before it, for the trend), never the facts: the same parameters give the
-same figures as long as the rollups did not change. Every figure goes through
+the periods before it, for the trend), never the facts, and only through the report's
+momentopname (``rapportage.rapporten.momentopname``): the same parameters give the same
+figures, also after the rollups changed. Every figure goes through
 ``rapportage.afscherming``: the report is an output above prison level.
 """
 
@@ -26,6 +27,7 @@ from rapportage.afscherming import selectie_afschermen
 from rapportage.indicatoren import Indicator, Periode
 from rapportage.indicatoren.basis import UITSPLITSINGEN, Eenheid
 from rapportage.models import Actiestatus, Indicatorwaarde, Monitoringrapport, Periodesoort
+from rapportage.rapporten.momentopname import Momentopname, momentopname_voor
 from rapportage.rapporten.onderdelen import (
     Actieregel,
     Cijfer,
@@ -119,19 +121,23 @@ def _streef(
 
 
 class _Cijfers:
-    """The report's figures as the Flanders dashboard shows them: through
-    ``rapportage.selectors``, for a reader who knows no prison (the committee)."""
+    """The report's figures as the Flanders dashboard shows them (the same suppression,
+    ``selectors.afgeschermd``, for a reader who knows no prison: the committee), from the
+    rows of the report's momentopname."""
 
-    def __init__(self, perioden: Sequence[Periode], breakdowns: bool, drempel: int) -> None:
+    def __init__(
+        self, perioden: Sequence[Periode], breakdowns: bool, momentopname: Momentopname
+    ) -> None:
         self.perioden = perioden
-        self.lezer = selectors.Lezer(frozenset(), drempel)
+        self.lezer = selectors.Lezer(frozenset(), momentopname.drempel)
         self.breakdowns = breakdowns
-        laatste = perioden[-1]
+        self.rijen = momentopname.rijen
+        begins = {p.begin for p in perioden}
+        totaalrijen = [r for r in self.rijen if r.uitsplitsing == "" and r.begin in begins]
         self.totalen: dict[tuple[str, datetime.date, int | None], AfgeschermdCijfer] = {
-            (c.indicator, c.begin, c.gevangenis_id): c
-            for c in selectors.cijfers(
-                self.lezer, periodesoort=laatste.soort, van=perioden[0].begin, tot=laatste.begin
-            )
+            (code, begin, gevangenis_id): cijfer
+            for (code, begin), cijfers in selectors.afgeschermd(totaalrijen, self.lezer).items()
+            for (gevangenis_id, _u, _s), cijfer in cijfers.items()
         }
 
     def van(
@@ -152,19 +158,29 @@ class _Cijfers:
         codes = [c for c in UITSPLITSINGEN_IN_RAPPORT if c in indicator.uitsplitsingen]
         if not (self.breakdowns and codes):
             return ()
-        lijsten = selectors.detail(
-            indicator, self.perioden[-1], None, self.lezer, codes=codes
-        ).uitsplitsingen
-        return tuple(
-            Uitsplitsing(
-                str(UITSPLITSINGEN.get(lijst.code, lijst.code)),
-                tuple(
-                    Uitsplitsingsrij(c.label, _cijfer(c, indicator.eenheid)) for c in lijst.cellen
-                ),
+        begin = self.perioden[-1].begin
+        rijen = [
+            r
+            for r in self.rijen
+            if r.indicator == indicator.code and r.begin == begin and r.uitsplitsing in ("", *codes)
+        ]
+        cijfers = selectors.afgeschermd(rijen, self.lezer).get((indicator.code, begin), {})
+        lijsten = []
+        for code in codes:
+            cellen = sorted(
+                (c for (g, u, _s), c in cijfers.items() if g is None and u == code),
+                key=lambda c: (c.label.lower(), c.sleutel),
             )
-            for lijst in lijsten
-            if lijst.cellen
-        )
+            if cellen:
+                lijsten.append(
+                    Uitsplitsing(
+                        str(UITSPLITSINGEN.get(code, code)),
+                        tuple(
+                            Uitsplitsingsrij(c.label, _cijfer(c, indicator.eenheid)) for c in cellen
+                        ),
+                    )
+                )
+        return tuple(lijsten)
 
 
 def _sectie(
@@ -328,7 +344,7 @@ def _plannen(
     return strategisch, lokaal
 
 
-def _gegevens_van(perioden: Sequence[Periode]) -> datetime.datetime | None:
+def gegevens_van(perioden: Sequence[Periode]) -> datetime.datetime | None:
     """The time of the rollup data: the last finished run, else the rows' own time."""
     berekening = selectors.gegevens_van()
     if berekening is not None:
@@ -341,14 +357,22 @@ def _gegevens_van(perioden: Sequence[Periode]) -> datetime.datetime | None:
 
 
 def rapportinhoud_verzamelen(rapport: Monitoringrapport) -> Rapportinhoud:
+    """What the report says, from its momentopname (taken now when it has none)."""
     periode = Periode.van(rapport.periodesoort, rapport.begin)
     perioden = selectors.perioden_tot(periode, REEKS[periode.soort])
+    momentopname = momentopname_voor(
+        rapport,
+        perioden,
+        UITSPLITSINGEN_IN_RAPPORT,
+        settings.HDV_KLEINSTE_AANTAL,
+        gegevens_van(perioden),
+    )
     gevangenissen = sorted(rapport.gevangenissen.all(), key=lambda g: g.naam)
     actief = set(Gevangenis.objects.filter(actief=True).values_list("pk", flat=True))
     alle = actief <= {g.pk for g in gevangenissen}
-    drempel = settings.HDV_KLEINSTE_AANTAL
-    cijfers = _Cijfers(perioden, breakdowns=alle, drempel=drempel)
-    streefcijfers = plannen_lezen.streefcijfers_voor_jaar(periode.begin.year, gevangenissen)
+    drempel = momentopname.drempel
+    cijfers = _Cijfers(perioden, breakdowns=alle, momentopname=momentopname)
+    streefcijfers = momentopname.streefcijfers
     secties = tuple(
         _sectie(indicator, cijfers, gevangenissen, alle, streefcijfers)
         for indicator in selectors.indicatoren_voor(periode.soort)
@@ -374,7 +398,7 @@ def rapportinhoud_verzamelen(rapport: Monitoringrapport) -> Rapportinhoud:
         gevangenissen=tuple(g.naam for g in gevangenissen),
         alle_gevangenissen=alle,
         gemaakt_op=timezone.localtime(),
-        gegevens_van=_gegevens_van(perioden),
+        gegevens_van=momentopname.gegevens_van,
         drempel=drempel,
         afschermregel=afschermregel(drempel),
         secties=secties,

@@ -1,8 +1,9 @@
 """E-mail that a monitoring report is ready.
 
 A scheduled report (the quarterly one) goes to the members of the Gemengde Commissie:
-the active users who may read monitoring reports (``rapportage.view_monitoringrapport``,
-through a role or on their own). A report someone asked for goes to that person. The
+the active users who receive it (``rapportage.ontvang_monitoringrapport``, the role
+"lid Gemengde Commissie" or on their own) and may read it; a beheerder or a central
+worker who only may read reports is not told. A report someone asked for goes to that person. The
 mail carries a link, never the report or a figure: e-mail leaves the system, HDV's
 access rules do not.
 """
@@ -26,19 +27,25 @@ from rapportage.models import Monitoringrapport
 logger = logging.getLogger(__name__)
 
 LEZEN = ("rapportage", "view_monitoringrapport")
+ONTVANGEN = ("rapportage", "ontvang_monitoringrapport")
 
 
-def commissieleden() -> QuerySet[Any]:
-    """The active users who may read monitoring reports: the committee's members."""
-    app_label, codename = LEZEN
-    met_permissie = Q(
+def _met_permissie(app_label: str, codename: str) -> Q:
+    return Q(
         groups__permissions__codename=codename,
         groups__permissions__content_type__app_label=app_label,
     ) | Q(
         user_permissions__codename=codename,
         user_permissions__content_type__app_label=app_label,
     )
-    return get_user_model().objects.filter(met_permissie, is_active=True).distinct()
+
+
+def commissieleden() -> QuerySet[Any]:
+    """The active users who receive the scheduled report and may read it."""
+    gebruikers = get_user_model().objects.filter(is_active=True)
+    ontvangen = gebruikers.filter(_met_permissie(*ONTVANGEN)).values("pk")
+    lezen = gebruikers.filter(_met_permissie(*LEZEN)).values("pk")
+    return gebruikers.filter(pk__in=ontvangen).filter(pk__in=lezen)
 
 
 def ontvangers(rapport: Monitoringrapport) -> list[str]:

@@ -84,10 +84,13 @@ def monitoringrapport_aanvragen(
     gevangenissen: Iterable[Gevangenis],
     door: Any,
     gepland: bool = False,
+    herziening: bool = False,
 ) -> Monitoringrapport:
     """A report of a past quarter or year for these prisons, built after commit.
 
     ``door`` None is the quarterly schedule (``gepland``); a user needs the permission.
+    Its figures are those of the newest report of the period, if any
+    (``rapportage.rapporten.momentopname``); ``herziening`` takes the latest computed ones.
     """
     if door is not None and not door.has_perm(AANVRAGEN):
         raise PermissionDenied
@@ -110,13 +113,14 @@ def monitoringrapport_aanvragen(
         aangevraagd_door=door if getattr(door, "is_authenticated", False) else None,
         aangevraagd_op=timezone.now(),
         gepland=gepland,
+        herziening=herziening,
     )
     rapport.gevangenissen.set(gekozen)
     wijziging_vastleggen(
         door=door,
         actie="aangevraagd",
         obj=rapport,
-        velden=["periodesoort", "begin", "einde", "gevangenissen", "gepland"],
+        velden=["periodesoort", "begin", "einde", "gevangenissen", "gepland", "herziening"],
     )
     _inplannen(rapport)
     return rapport

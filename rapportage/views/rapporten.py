@@ -58,6 +58,15 @@ class AanvraagForm(forms.Form):
         error_messages={"required": _("Kies minstens één gevangenis.")},
         help_text=_("De cijfers van Vlaanderen gelden voor de gekozen gevangenissen samen."),
     )
+    herziening = forms.BooleanField(
+        label=_("Herziening: met de nieuwste berekende cijfers"),
+        required=False,
+        help_text=_(
+            "Zonder vinkje krijgt een rapport over een periode die al een rapport heeft "
+            "dezelfde cijfers als het vorige; met vinkje de cijfers zoals ze nu berekend zijn "
+            "(bv. na laat geregistreerde aanwezigheden)."
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -130,6 +139,7 @@ def rapport_aanvragen(request: HttpRequest) -> HttpResponse:
                 periodesoort=form.cleaned_data["periodesoort"],
                 begin=form.begin,
                 gevangenissen=form.cleaned_data["gevangenissen"],
+                herziening=form.cleaned_data["herziening"],
                 door=request.user,
             )
         except ValidationError as fout:

@@ -13,6 +13,7 @@ ROLLEN = {
     "beleidscoordinator": ["Beleidscoördinator", "Bezetting"],
     "centraal": ["Centrale medewerker", "Vlaanderen en Brussel"],
     "beheerder": ["Beheerder", "Geblokkeerde aanmeldingen"],
+    "commissie": ["Lid Gemengde Commissie", "Monitoringrapporten"],
 }
 
 

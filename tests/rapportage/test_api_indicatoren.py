@@ -150,9 +150,9 @@ def test_the_values_pin_their_queries(client, frank, cijfers, django_assert_num_
     client.force_login(frank)
     client.get(URL)
 
-    # session, user, permissions (2), the caller's prisons, the prisons' codes, the rows;
-    # the session's sliding expiry (3)
-    with django_assert_num_queries(10):
+    # session, user, permissions (2), the prisons' codes, the rows; the session's sliding
+    # expiry (3). A central worker has no own prisons to look up.
+    with django_assert_num_queries(9):
         assert client.get(URL).status_code == 200
 
 
@@ -162,3 +162,44 @@ def test_the_indicator_api_is_in_the_schema_without_warnings(tmp_path, db):
     assert "/api/v1/indicatoren/:" in schema
     assert "/api/v1/indicatorwaarden/:" in schema
     assert "name: uitsplitsing" in schema
+
+
+def test_another_prison_asked_for_is_a_404_its_breakdowns_are_left_out(client, dirk, cijfers):
+    client.force_login(dirk)
+
+    assert client.get(URL, {"gevangenis": "GEN"}).status_code == 404
+    assert client.get(URL, {"gevangenis": "ANT"}).status_code == 200
+    domein = _waarden(client, indicator="proef_bereik", uitsplitsing="domein")
+    # His own prison's breakdown and Flanders', not Gent's.
+    assert {r["gevangenis"] for r in domein} == {"ANT", None}
+    # The totals of all prisons are the Flanders overview, which he reads suppressed.
+    assert {r["gevangenis"] for r in _waarden(client)} == {"ANT", "GEN", None}
+
+
+def test_per_offer_only_the_own_prison_is_answered_as_it_is(client, dirk, frank, cijfers, gent):
+    antwerpen_rij = rij(
+        "proef_bereik", dirk.medewerker.gevangenissen.get(), cijfers, 2, 20,
+        uitsplitsing="aanbod", sleutel="17", label="Lassen",
+    )  # fmt: skip
+    rij("proef_bereik", gent, cijfers, 7, 25, uitsplitsing="aanbod", sleutel="17", label="Lassen")
+    rij("proef_bereik", None, cijfers, 9, 45, uitsplitsing="aanbod", sleutel="17", label="Lassen")
+
+    client.force_login(frank)
+    # An offer nests in its provider and domain: above a prison it is not published.
+    assert _waarden(client, indicator="proef_bereik", uitsplitsing="aanbod") == []
+
+    client.force_login(dirk)
+    [lassen] = _waarden(client, indicator="proef_bereik", uitsplitsing="aanbod")
+    assert (lassen["gevangenis"], lassen["teller"], lassen["afgeschermd"]) == ("ANT", 2, False)
+    assert lassen["sleutel"] == antwerpen_rij.sleutel
+
+
+def test_a_beheerder_linked_to_prisons_reads_them_suppressed(client, eva, cijfers):
+    client.force_login(eva)
+
+    resultaten = _waarden(client, indicator="proef_bereik")
+
+    [antwerpen] = _van(resultaten, "ANT", maand=str(cijfers.begin))
+    # 3 of 40: only a beleidscoördinator sees his own prison's small counts.
+    assert antwerpen["teller"] is None
+    assert antwerpen["teller_teken"] == "<5"

@@ -29,6 +29,7 @@ ROL_VAN = {
     "beleidscoordinator": rollen.BELEIDSCOORDINATOR,
     "centraal": rollen.CENTRALE_MEDEWERKER,
     "beheerder": rollen.BEHEERDER,
+    "commissie": rollen.GEMENGDE_COMMISSIE,
 }
 
 

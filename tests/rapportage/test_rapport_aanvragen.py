@@ -104,3 +104,13 @@ def test_no_prison_is_refused_with_the_period_errors_too(frank, rapport_rollups)
 def test_a_beleidscoordinator_may_not_ask(dirk, antwerpen, rapport_rollups):
     with pytest.raises(PermissionDenied):
         _aanvragen(dirk, gevangenissen=[antwerpen])
+
+
+def test_a_revision_is_asked_for_and_kept(frank, antwerpen, rapport_rollups):
+    with mock.patch("rapportage.rapporten.tasks.monitoringrapport_bouwen.delay"):
+        gewoon = _aanvragen(frank, gevangenissen=[antwerpen])
+        herzien = _aanvragen(frank, gevangenissen=[antwerpen], herziening=True)
+
+    assert (gewoon.herziening, herzien.herziening) == (False, True)
+    audit = Auditrecord.objects.filter(actie="aangevraagd").order_by("pk").last()
+    assert "herziening" in audit.velden

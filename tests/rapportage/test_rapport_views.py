@@ -79,6 +79,31 @@ def test_a_central_user_asks_for_a_report(client, frank, antwerpen, gent, rappor
     assert (rapport.begin, rapport.aangevraagd_door) == (K1_2025, frank)
 
 
+def test_a_revision_is_a_box_on_the_form_and_its_page_says_so(
+    client, frank, antwerpen, rapport_rollups
+):
+    client.force_login(frank)
+    velden = {"periodesoort": "kwartaal", "jaar": 2025, "kwartaal": 1}
+    response = client.post(
+        reverse("rapportage:rapport_aanvragen"),
+        {**velden, "gevangenissen": [antwerpen.pk], "herziening": "on"},
+    )
+    rapport = Monitoringrapport.objects.get()
+    assert rapport.herziening is True
+    pagina = client.get(response["Location"]).content.decode()
+    assert "herziening: de nieuwste berekende cijfers" in pagina
+
+
+def test_a_member_of_the_committee_reads_reports_from_the_home_page(client, ilse):
+    client.force_login(ilse)
+    home = client.get(reverse("home")).content.decode()
+    assert "Monitoringrapporten" in home
+    assert reverse("rapportage:rapporten") in home
+    assert client.get(reverse("rapportage:rapporten")).status_code == 200
+    assert client.get(reverse("rapportage:rapport_aanvragen")).status_code == 403
+    assert client.get(reverse("rapportage:vlaanderen")).status_code == 403
+
+
 def test_a_beleidscoordinator_may_not_ask(client, dirk, antwerpen, rapport_rollups):
     client.force_login(dirk)
     response = client.post(
