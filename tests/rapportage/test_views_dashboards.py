@@ -92,7 +92,16 @@ def test_another_prison_is_suppressed_for_the_central_level(client, frank, antwe
     html = response.content.decode()
     assert response.status_code == 200
     assert "7,5 %" not in html
-    assert "kleine aantallen worden niet getoond" in html
+    assert "Kleine aantallen worden afgeschermd getoond" in html
+
+
+def test_a_beheerder_linked_to_the_prison_reads_it_suppressed(client, eva, antwerpen, cijfers):
+    client.force_login(eva)
+
+    html = client.get(reverse("rapportage:dashboard_gevangenis", args=[antwerpen.pk])).text
+
+    assert "7,5 %" not in html
+    assert "Kleine aantallen worden afgeschermd getoond" in html
 
 
 def test_a_beleidscoordinator_of_another_prison_gets_a_404(client, gina, antwerpen, cijfers):
