@@ -72,7 +72,6 @@ PAGINAS = [
     ("organisatieondersteuner", "/api/v1/inschrijvingen/", 150),
     ("organisatieondersteuner", "/api/v1/sessies/{sessie}/aanwezigheden/", 150),
     ("hulpverlener", "/deelname/organisatie/inschrijvingen/", 150),
-    ("centraal", "/deelname/wachtlijsten/vlaanderen/", 150),
     # Dashboards read rollups only (ARCHITECTURE.md, decision 4); suppression runs per view.
     ("beleidscoordinator", "/rapportage/dashboard/{gevangenis}/", 400),
     ("beleidscoordinator", "/rapportage/dashboard/{gevangenis}/bereik/", 300),

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbod.models import AanbodInGevangenis
 from deelname.models import LOPEND, Inschrijving, Status
-from deelname.selectors import wachtlijsten_vlaanderen as wachtlijsten_vlaanderen_lezen
 from hdv.scope import actieve_gevangenis, gevangenissen_van, organisatie_id
 
 STATUSSEN = [("", _("alle")), ("lopend", _("lopend")), *Status.choices]
@@ -95,28 +94,7 @@ def wachtlijsten(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required("hdv.vlaams_overzicht", raise_exception=True)
-def wachtlijsten_vlaanderen(request: HttpRequest) -> HttpResponse:
-    """How many wait for what, per prison: counts only, nobody named, and small counts
-    suppressed with everything that would give them back (a count of one or two for a
-    therapy in a small centre can point at a person)."""
-    cijfers = wachtlijsten_vlaanderen_lezen(settings.HDV_KLEINSTE_AANTAL)
-    pagina = Paginator(cijfers.per_aanbod, settings.HDV_PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
-    return render(
-        request,
-        "deelname/wachtlijsten_vlaanderen.html",
-        {
-            "pagina": pagina,
-            "per_gevangenis": cijfers.per_gevangenis,
-            "kleinste_aantal": settings.HDV_KLEINSTE_AANTAL,
-        },
-    )
-
-
 urlpatterns: list[Any] = [
     path("wachtlijsten/", wachtlijsten, name="wachtlijsten"),
-    path("wachtlijsten/vlaanderen/", wachtlijsten_vlaanderen, name="wachtlijsten_vlaanderen"),
     path("organisatie/inschrijvingen/", organisatie_inschrijvingen, name="organisatie"),
 ]

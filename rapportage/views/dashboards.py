@@ -20,6 +20,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,9 +31,14 @@ from rapportage import grafieken, selectors
 from rapportage.afscherming import GENEST, Cijfer
 from rapportage.indicatoren import REGISTER, Indicator, Periode
 from rapportage.indicatoren.basis import UITSPLITSINGEN, Eenheid
-from rapportage.models import Berekening
+from rapportage.models import Berekening, Periodesoort
 from rapportage.opmaak import aantal_tekst, cijfer_tekst, waarde_tekst
-from rapportage.plantoegang import gevangenis_of_404, is_centraal, zichtbare_gevangenissen
+from rapportage.plantoegang import (
+    VLAAMS,
+    gevangenis_of_404,
+    is_centraal,
+    zichtbare_gevangenissen,
+)
 from rapportage.views.periodekeuze import PeriodeForm, als_tekst, periode_kiezen
 
 LEZEN = "rapportage.view_indicatorwaarde"
@@ -350,6 +356,18 @@ def vlaanderen(request: HttpRequest) -> HttpResponse:
 # --- "nu bijwerken" ----------------------------------------------------------------------------
 
 
+@permission_required(VLAAMS, raise_exception=True)
+def wachtlijsten_vlaanderen(request: HttpRequest) -> HttpResponse:
+    """The central level's "how many wait for what, per prison": the waiting-list
+    indicator of the running month (people waiting on its last computed day), per prison
+    and per domain and provider. One source for these figures: a second table of the same
+    counts (live, per offer) protected on its own would give back what this one hides."""
+    periode = Periode.van(Periodesoort.MAAND, timezone.localdate())
+    query = urlencode({"soort": periode.soort, "periode": als_tekst(periode)})
+    url = reverse("rapportage:vlaanderen_indicator", args=["wachtlijst_wachtend"])
+    return redirect(f"{url}?{query}")
+
+
 @require_POST
 @permission_required(BIJWERKEN, raise_exception=True)
 def bijwerken(request: HttpRequest) -> HttpResponse:
@@ -381,4 +399,5 @@ urlpatterns: list[Any] = [
     path("vlaanderen/", vlaanderen, name="vlaanderen"),
     path("vlaanderen/<slug:code>/", indicator_vlaanderen, name="vlaanderen_indicator"),
     path("bijwerken/", bijwerken, name="bijwerken"),
+    path("wachtlijsten/", wachtlijsten_vlaanderen, name="wachtlijsten_vlaanderen"),
 ]

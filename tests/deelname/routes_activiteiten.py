@@ -145,7 +145,6 @@ ROUTES: dict[str, Route] = {
         ok_status=302,
     ),
     "deelname:wachtlijsten": Route(mag="alice", geen_recht="dirk"),
-    "deelname:wachtlijsten_vlaanderen": Route(mag="frank", geen_recht="alice"),
     # The overviews live in deelname/views/organisatie.py, which has no table of its own.
     "deelname:organisatie": Route(mag="bob", geen_recht="dirk"),
 }

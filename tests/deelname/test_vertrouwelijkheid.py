@@ -75,29 +75,3 @@ def test_an_open_request_is_answered_when_the_person_leaves(persoon, therapie, o
     aanvraag.refresh_from_db()
     assert aanvraag.status == Aanvraag.Status.GEWEIGERD
     assert "niet meer in deze gevangenis" in aanvraag.reden
-
-
-def test_flanders_counts_below_the_threshold_are_not_shown(client, frank, persoon, olga):
-    from aanbod.models import AanbodInGevangenis
-
-    aanbod = aanbod_opslaan(
-        titel_nl="Sollicitatietraining",
-        beschrijving_nl="Leren solliciteren.",
-        levensdomein="werk",
-        organisatie=OrganisatieFactory(naam="VDAB-X", afkorting="VDABX", sector="werk"),
-        vorm=Aanbod.Vorm.INDIVIDUEEL,
-        rapportagecategorie=Rapportagecategorie.objects.get(code="vdab-toeleiding-werk"),
-        door=None,
-    )
-    beschikbaarheid = aanbod_in_gevangenis_opnemen(
-        aanbod=aanbod,
-        gevangenis=persoon.huidige_gevangenis,
-        sinds=timezone.localdate() - datetime.timedelta(days=30),
-        door=None,
-    )
-    AanbodInGevangenis.objects.filter(pk=beschikbaarheid.pk).update(capaciteit=0)
-    inschrijving_aanvragen(gedetineerde=persoon, aanbod=aanbod, bron="eigen_aanvraag", door=olga)
-    client.force_login(frank)
-    html = client.get(reverse("deelname:wachtlijsten_vlaanderen")).text
-    assert "Sollicitatietraining" in html
-    assert "&lt;5" in html

@@ -462,22 +462,6 @@ def test_waiting_lists_of_the_prison_with_counts(
     assert reverse("deelname:activiteit", args=[activiteit.pk]) in response.text
 
 
-def test_flanders_sees_counts_and_no_names(client, frank, olga, activiteit):
-    activiteit.capaciteit = 1
-    activiteit.save()
-    personen = _inschrijven(activiteit, olga, 3)
-    client.force_login(frank)
-    response = client.get(reverse("deelname:wachtlijsten_vlaanderen"))
-    # One prison, one offer: its 2 is small, and so is every total made of it.
-    vlaanderen, antwerpen = response.context["pagina"].object_list
-    assert (antwerpen.gevangenis, antwerpen.aantal, antwerpen.teken) == ("Antwerpen", None, "<5")
-    assert (vlaanderen.gevangenis_id, vlaanderen.aantal) == (None, None)
-    # The detainee number and full name: a surname alone may be frank's own (factories).
-    for inschrijving in personen:
-        assert inschrijving.gedetineerde.detineenummer not in response.text
-        assert inschrijving.gedetineerde.volledige_naam not in response.text
-
-
 # Who manages: the offer's organisation or the organisation support (deelname.beheer)
 
 

@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from aanbod.models import Activiteit
-from aanbod.services.planning import activiteit_aanmaken
 from deelname.models import Bron, Inschrijving, Status, Stopreden
-from deelname.selectors import wachtlijst, wachtlijsten_per_gevangenis
+from deelname.selectors import wachtlijst
 from deelname.services.inschrijvingen import (
     inschrijving_aanvragen,
     inschrijving_plaatsen,
@@ -115,31 +114,6 @@ def test_without_a_free_place_no_one_is_placed(volzet, activiteit, olga):
 
 def test_an_empty_list_places_no_one(activiteit, olga):
     assert volgende_plaatsen(door=olga, activiteit=activiteit) is None
-
-
-def test_the_counts_per_offer_and_prison_name_no_one(
-    volzet, nederlands, gent, lokaal_gent, charlie, maandag_en_donderdag, vandaag
-):
-    from aanbod.services.catalogus import aanbod_in_gevangenis_opnemen
-
-    aanbod_in_gevangenis_opnemen(aanbod=nederlands, gevangenis=gent, sinds=vandaag, door=None)
-    in_gent = activiteit_aanmaken(
-        aanbod=nederlands,
-        gevangenis=gent,
-        startdatum=vandaag,
-        einddatum=vandaag + datetime.timedelta(weeks=8),
-        lokaal=lokaal_gent,
-        capaciteit=1,
-        slots=maandag_en_donderdag,
-        door=None,
-    )
-    for _ in range(3):
-        _aanvragen(GedetineerdeFactory(huidige_gevangenis=gent), charlie, activiteit=in_gent)
-
-    rijen = list(wachtlijsten_per_gevangenis())
-    assert [(r["gevangenis__naam"], r["aantal"]) for r in rijen] == [("Antwerpen", 4), ("Gent", 2)]
-    assert {r["aanbod_id"] for r in rijen} == {nederlands.pk}
-    assert all("gedetineerde" not in sleutel for r in rijen for sleutel in r)
 
 
 # --- the order holds: new people join the list, the first goes first -------------------
@@ -298,51 +272,3 @@ def test_an_individual_offers_list_keeps_its_order_too(antwerpen, cvo, vandaag, 
     with pytest.raises(ValidationError):
         inschrijving_plaatsen(inschrijving=tweede, door=olga)
     assert volgende_plaatsen(door=olga, aanbod=aanbod, gevangenis=antwerpen).pk == eerste.pk
-
-
-def test_the_flanders_waiting_lists_give_no_small_count_back(db, settings):
-    """Counts of 1 to 4 read "<5", and the totals that would give them back are hidden
-    too (an offer's Flanders total minus its other prisons, a prison's total minus its
-    other offers)."""
-    from unittest import mock
-
-    from deelname import selectors
-
-    rijen = [
-        {"aanbod_id": 1, "aanbod__titel_nl": "Lassen", "gevangenis_id": 10,
-         "gevangenis__naam": "Antwerpen", "aantal": 2},
-        {"aanbod_id": 1, "aanbod__titel_nl": "Lassen", "gevangenis_id": 20,
-         "gevangenis__naam": "Gent", "aantal": 30},
-        {"aanbod_id": 2, "aanbod__titel_nl": "Nederlands", "gevangenis_id": 10,
-         "gevangenis__naam": "Antwerpen", "aantal": 12},
-        {"aanbod_id": 2, "aanbod__titel_nl": "Nederlands", "gevangenis_id": 20,
-         "gevangenis__naam": "Gent", "aantal": 9},
-    ]  # fmt: skip
-    with mock.patch.object(selectors, "wachtlijsten_per_gevangenis", return_value=rijen):
-        cijfers = selectors.wachtlijsten_vlaanderen(5)
-
-    getoond = {
-        (c.aanbod_id, c.gevangenis_id): c.aantal
-        for c in [*cijfers.per_aanbod, *cijfers.per_gevangenis]
-    }
-    teken = {
-        (c.aanbod_id, c.gevangenis_id): c.teken
-        for c in [*cijfers.per_aanbod, *cijfers.per_gevangenis]
-    }
-    assert teken[(1, 10)] == "<5"
-    assert getoond[(1, 10)] is None
-    # No line's shown figures sum to its total with the small one recomputable.
-    for a in (1, 2, None):
-        lijn = [(a, g) for g in (10, 20)]
-        if getoond[(a, None)] is not None:
-            assert sum(1 for c in lijn if getoond[c] is None) != 1
-    for g in (10, 20, None):
-        lijn = [(a, g) for a in (1, 2)]
-        if getoond[(None, g)] is not None:
-            assert sum(1 for c in lijn if getoond[c] is None) != 1
-    # Flanders' lines come first per offer, the prisons by name after it.
-    assert [(c.aanbod, c.gevangenis) for c in cijfers.per_aanbod][:3] == [
-        ("Lassen", "Heel Vlaanderen"),
-        ("Lassen", "Antwerpen"),
-        ("Lassen", "Gent"),
-    ]

@@ -45,6 +45,8 @@ ROUTES: dict[str, Route] = {
         mag="dirk", geen_recht="alice", buiten_scope="gina", kwargs=_indicator_van_antwerpen
     ),
     "rapportage:vlaanderen": Route(mag="dirk", geen_recht="alice"),
+    # The central level's waiting lists: the indicator of the running month.
+    "rapportage:wachtlijsten_vlaanderen": Route(mag="frank", geen_recht="dirk", ok_status=302),
     # Flanders' breakdown: aggregate and suppressed, no prison to be outside of.
     "rapportage:vlaanderen_indicator": Route(
         mag="frank", geen_recht="alice", kwargs=_indicator, vlaams=True

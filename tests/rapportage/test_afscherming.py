@@ -523,7 +523,7 @@ def test_a_nested_breakdown_is_only_answered_for_the_prisons_the_reader_knows():
 
     # Centrally, the provider's 12 minus an offer's 9 would say 3: no offer is answered.
     assert not [p for p in centraal if p[1] == "aanbod"]
-    assert centraal[(1, "aanbieder", "VDAB")] is not None
+    assert (1, "aanbieder", "VDAB") in centraal
     # The own prison's offers as they are, nobody else's.
     assert {p for p in eigen if p[1] == "aanbod"} == {(1, "aanbod", "3"), (1, "aanbod", "4")}
     assert eigen[(1, "aanbod", "4")].teller == 3

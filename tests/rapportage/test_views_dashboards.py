@@ -317,7 +317,7 @@ def test_per_offer_figures_are_for_the_own_prison_only(client, dirk, frank, antw
         label="Lassen",
     )
     rij("proef_bereik", None, cijfers, 2, 45, uitsplitsing="aanbod", sleutel="7", label="Lassen")
-    uitleg = "Per aanbod worden cijfers alleen getoond voor de eigen gevangenis"
+    uitleg = "Per aanbod ziet alleen de beleidscoördinator van de gevangenis de cijfers"
 
     client.force_login(dirk)
     eigen = client.get(reverse("rapportage:indicator", args=[antwerpen.pk, "proef_bereik"]))
