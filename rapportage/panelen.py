@@ -17,7 +17,7 @@ def _kernindicatoren(request: HttpRequest) -> dict[str, Any]:
 
 def _rapporten(request: HttpRequest) -> dict[str, Any]:
     klaar = Monitoringrapport.objects.filter(status=Monitoringrapport.Status.KLAAR)
-    return {"rapporten": list(klaar.order_by("-klaar_op", "-id")[:3])}
+    return {"rapporten": list(klaar.defer("cijfers").order_by("-klaar_op", "-id")[:3])}
 
 
 def registreer_panelen() -> None:

@@ -126,10 +126,14 @@ class _Cijfers:
     rows of the report's momentopname."""
 
     def __init__(
-        self, perioden: Sequence[Periode], breakdowns: bool, momentopname: Momentopname
+        self,
+        perioden: Sequence[Periode],
+        breakdowns: bool,
+        momentopname: Momentopname,
+        drempel: int,
     ) -> None:
         self.perioden = perioden
-        self.lezer = selectors.Lezer(frozenset(), momentopname.drempel)
+        self.lezer = selectors.Lezer(frozenset(), drempel)
         self.breakdowns = breakdowns
         self.rijen = momentopname.rijen
         begins = {p.begin for p in perioden}
@@ -285,6 +289,10 @@ def _trend(indicator: Indicator, totaal: Rij, perioden: Sequence[Periode]) -> st
             titel=titel,
             streefcijfer=float(streefcijfer) if streefcijfer is not None else None,
             label=totaal.naam,
+            # Drawn at the size it is printed (half a column): WeasyPrint scales an SVG's
+            # width, not its height, so a wide chart would print with tiny labels.
+            breedte=300,
+            hoogte=150,
         )
     )
 
@@ -370,8 +378,9 @@ def rapportinhoud_verzamelen(rapport: Monitoringrapport) -> Rapportinhoud:
     gevangenissen = sorted(rapport.gevangenissen.all(), key=lambda g: g.naam)
     actief = set(Gevangenis.objects.filter(actief=True).values_list("pk", flat=True))
     alle = actief <= {g.pk for g in gevangenissen}
-    drempel = momentopname.drempel
-    cijfers = _Cijfers(perioden, breakdowns=alle, momentopname=momentopname)
+    # A threshold raised since is applied to the kept rows too: privacy goes first.
+    drempel = max(momentopname.drempel, settings.HDV_KLEINSTE_AANTAL)
+    cijfers = _Cijfers(perioden, breakdowns=alle, momentopname=momentopname, drempel=drempel)
     streefcijfers = momentopname.streefcijfers
     secties = tuple(
         _sectie(indicator, cijfers, gevangenissen, alle, streefcijfers)

@@ -91,6 +91,14 @@ def monitoringrapport_melden(*, rapport_id: int) -> int:
             return 0
         onderwerp, tekst = _bericht(rapport)
         berichten = [(onderwerp, tekst, None, [adres]) for adres in ontvangers(rapport)]
+        if not berichten and rapport.gepland:
+            # Left unmarked (nobody was told); the warning is for the beheerder.
+            logger.warning(
+                "Monitoringrapport %s: niemand om te melden; geef de leden van de Gemengde "
+                "Commissie de rol 'lid Gemengde Commissie' (met een e-mailadres).",
+                rapport_id,
+            )
+            return 0
         verstuurd = send_mass_mail(berichten, fail_silently=False) if berichten else 0
         rapport.gemeld_op = timezone.now()
         rapport.save(update_fields=["gemeld_op"])

@@ -20,11 +20,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q
 
 from rapportage.indicatoren import Periode
 from rapportage.models import Indicatorwaarde, Monitoringrapport, Streefcijfer
 
+# The layout of the JSON: kept figures of another layout are not read (fresh ones are
+# taken), so a field added later never makes an old period's reports fail.
+VERSIE = 1
 # The order of a row's fields in the JSON (a list per row keeps it small).
 _VELDEN = (
     "indicator",
@@ -73,6 +77,7 @@ class Momentopname:
 
     def als_json(self) -> dict[str, Any]:
         return {
+            "versie": VERSIE,
             "drempel": self.drempel,
             "gegevens_van": self.gegevens_van.isoformat() if self.gegevens_van else None,
             "rijen": [
@@ -138,28 +143,55 @@ def momentopname_voor(
     gegevens_van: datetime.datetime | None,
 ) -> Momentopname:
     """The report's figures: its own when it has them (a build that starts over), else
-    those of the newest report of its period (unless it asked for a revision), else the
-    rollups' now. Kept on the report before anything is built from them."""
-    if rapport.cijfers is not None:
-        return Momentopname.uit_json(rapport.cijfers)
-    vorige = (
-        None if rapport.herziening else laatste_momentopname(rapport.periodesoort, rapport.begin)
-    )
-    if vorige is not None and vorige.cijfers is not None:
-        gegevens = vorige.cijfers
-    else:
-        gegevens = momentopname_nemen(perioden, uitsplitsingen, drempel, gegevens_van).als_json()
-    Monitoringrapport.objects.filter(pk=rapport.pk).update(cijfers=gegevens, cijfers_van=vorige)
+    those of the newest finished report of its period (unless it asked for a revision),
+    else the rollups' now. Kept on the report before anything is built from them.
+
+    Two reports of a period built at once would each take the rollups' figures (and a
+    rollup may run in between): the period's reports are locked while one decides."""
+    eigen = rapport.cijfers
+    if eigen is not None and leesbaar(eigen):
+        return Momentopname.uit_json(eigen)
+    with transaction.atomic():
+        list(
+            Monitoringrapport.objects.select_for_update()
+            .filter(periodesoort=rapport.periodesoort, begin=rapport.begin)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        vorige = (
+            None
+            if rapport.herziening
+            else laatste_momentopname(rapport.periodesoort, rapport.begin, zonder=rapport.pk)
+        )
+        gegevens: dict[str, Any]
+        if vorige is not None and vorige.cijfers is not None:
+            gegevens = vorige.cijfers
+        else:
+            nieuw = momentopname_nemen(perioden, uitsplitsingen, drempel, gegevens_van)
+            gegevens = nieuw.als_json()
+        Monitoringrapport.objects.filter(pk=rapport.pk).update(cijfers=gegevens, cijfers_van=vorige)
     rapport.cijfers, rapport.cijfers_van = gegevens, vorige
     return Momentopname.uit_json(gegevens)
 
 
-def laatste_momentopname(periodesoort: str, begin: datetime.date) -> Monitoringrapport | None:
-    """The newest report of this period that kept its figures: where the next one starts."""
-    return (
+def leesbaar(gegevens: Any) -> bool:
+    """Kept figures of this layout (``VERSIE``)."""
+    return isinstance(gegevens, dict) and gegevens.get("versie") == VERSIE
+
+
+def laatste_momentopname(
+    periodesoort: str, begin: datetime.date, zonder: int = 0
+) -> Monitoringrapport | None:
+    """The newest finished report of this period with figures of this layout: where the
+    next one starts. A failed report published nothing: its figures are not the period's."""
+    kandidaten = (
         Monitoringrapport.objects.filter(
-            periodesoort=periodesoort, begin=begin, cijfers__isnull=False
+            periodesoort=periodesoort,
+            begin=begin,
+            cijfers__isnull=False,
+            status=Monitoringrapport.Status.KLAAR,
         )
-        .order_by("-aangevraagd_op", "-id")
-        .first()
+        .exclude(pk=zonder)
+        .order_by("-klaar_op", "-id")
     )
+    return next((r for r in kandidaten[:5] if leesbaar(r.cijfers)), None)

@@ -8,6 +8,7 @@ suppression, the plans' actions and the indicators' definitions.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,6 +17,22 @@ from django.utils.translation import gettext as _
 from rapportage.opmaak import waarde_tekst
 
 GEEN_GEGEVENS = "geen gegevens"
+
+# The width and height attributes of an SVG's root element.
+_SVG_MAAT = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+def svg_maat(svg: str) -> tuple[float, float]:
+    """A chart's drawn size (width, height), for the report's layout; (0, 0) without one.
+
+    WeasyPrint gives an inline SVG that is made narrower than its width attribute the
+    height of its height attribute, not a height in proportion: the template sizes the
+    chart's box itself from these (``widthratio``).
+    """
+    gevonden = _SVG_MAAT.search(svg)
+    if gevonden is None:
+        return (0.0, 0.0)
+    return (float(gevonden.group(1)), float(gevonden.group(2)))
 
 
 def _getal_tekst(waarde: float | int, eenheid: str) -> str:
@@ -167,6 +184,14 @@ class Indicatorsectie:
     @property
     def code(self) -> str:
         return self.definitie.code
+
+    @property
+    def grafiek_maat(self) -> tuple[float, float]:
+        return svg_maat(self.grafiek)
+
+    @property
+    def trend_maat(self) -> tuple[float, float]:
+        return svg_maat(self.trend)
 
 
 @dataclass(frozen=True)

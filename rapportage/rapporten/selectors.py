@@ -16,8 +16,13 @@ from rapportage.models import Monitoringrapport
 def monitoringrapporten() -> QuerySet[Monitoringrapport]:
     """Newest first, with who asked and the prisons: three queries a page (count, rows,
     prisons)."""
-    return Monitoringrapport.objects.select_related("aangevraagd_door").prefetch_related(
-        Prefetch("gevangenissen", queryset=Gevangenis.objects.only("id", "naam", "code"))
+    return (
+        Monitoringrapport.objects.select_related("aangevraagd_door")
+        .prefetch_related(
+            Prefetch("gevangenissen", queryset=Gevangenis.objects.only("id", "naam", "code"))
+        )
+        # The kept figures (a few hundred kB) are read only when a report is built.
+        .defer("cijfers")
     )
 
 

@@ -265,31 +265,68 @@ def _nog_een(rapport, *gevangenissen, **velden):
 
 
 def test_the_same_parameters_give_the_same_figures(rapport, antwerpen, gent, settings):
-    een = rapportinhoud_verzamelen(rapport)
+    monitoringrapport_bouwen(rapport_id=rapport.pk)
+    een = rapportinhoud_verzamelen(Monitoringrapport.objects.get(pk=rapport.pk))
     # The rollups of the quarter change after the first report (a late registration, the
-    # nightly recomputation) and so does the threshold: the next report of the quarter
-    # starts from the first one's figures.
+    # nightly recomputation): the next report of the quarter starts from its figures.
     Indicatorwaarde.objects.filter(begin=rapport.begin).update(teller=0, waarde=0.0)
-    settings.HDV_KLEINSTE_AANTAL = 10
     tweede = _nog_een(rapport, gent, antwerpen)
 
     twee = rapportinhoud_verzamelen(tweede)
 
     assert een.secties == twee.secties
     assert een.gevangenispaginas == twee.gevangenispaginas
-    assert (twee.drempel, twee.gegevens_van) == (een.drempel, een.gegevens_van)
+    assert twee.gegevens_van == een.gegevens_van
     tweede.refresh_from_db()
     assert tweede.cijfers_van == rapport
     assert tweede.cijfers == Monitoringrapport.objects.get(pk=rapport.pk).cijfers
     # Building again (a worker that died) keeps the report's own figures.
     assert rapportinhoud_verzamelen(tweede).secties == een.secties
+    # A threshold raised since is applied to the kept figures too.
+    settings.HDV_KLEINSTE_AANTAL = 10
+    assert rapportinhoud_verzamelen(_nog_een(rapport, gent, antwerpen)).drempel == 10
 
     # A revision takes the latest computed figures; the next report starts from it.
-    herzien = rapportinhoud_verzamelen(_nog_een(rapport, gent, antwerpen, herziening=True))
-    assert herzien.secties != een.secties
-    assert herzien.drempel == 10
-    daarna = rapportinhoud_verzamelen(_nog_een(rapport, gent, antwerpen))
-    assert daarna.secties == herzien.secties
+    herzien = _nog_een(rapport, gent, antwerpen, herziening=True)
+    monitoringrapport_bouwen(rapport_id=herzien.pk)
+    herzien.refresh_from_db()
+    assert herzien.cijfers_van is None
+    assert rapportinhoud_verzamelen(herzien).secties != een.secties
+    daarna = _nog_een(rapport, gent, antwerpen)
+    rapportinhoud_verzamelen(daarna)
+    daarna.refresh_from_db()
+    assert daarna.cijfers_van == herzien
+
+
+def test_a_failed_report_or_old_layout_does_not_set_the_periods_figures(rapport, gent):
+    rapportinhoud_verzamelen(rapport)
+    Monitoringrapport.objects.filter(pk=rapport.pk).update(status=S.MISLUKT)
+    na_mislukt = _nog_een(rapport, gent)
+    rapportinhoud_verzamelen(na_mislukt)
+    na_mislukt.refresh_from_db()
+    assert na_mislukt.cijfers_van is None
+    assert na_mislukt.cijfers["versie"] == 1
+
+    # Kept figures of another layout are not read: fresh ones are taken.
+    Monitoringrapport.objects.filter(pk=na_mislukt.pk).update(
+        status=S.KLAAR, cijfers={"versie": 0, "rijen": []}
+    )
+    volgende = _nog_een(rapport, gent)
+    assert rapportinhoud_verzamelen(volgende).secties
+    volgende.refresh_from_db()
+    assert (volgende.cijfers_van, volgende.cijfers["versie"]) == (None, 1)
+
+
+def test_a_scheduled_report_with_nobody_to_tell_stays_unmarked(rapport, caplog):
+    from rapportage.rapporten.meldingen import monitoringrapport_melden
+
+    Monitoringrapport.objects.filter(pk=rapport.pk).update(gepland=True, aangevraagd_door=None)
+    monitoringrapport_bouwen(rapport_id=rapport.pk)
+
+    assert monitoringrapport_melden(rapport_id=rapport.pk) == 0
+    rapport.refresh_from_db()
+    assert rapport.gemeld_op is None
+    assert "niemand om te melden" in caplog.text
 
 
 def test_local_action_plans_of_the_chosen_prisons_are_in_it(rapport, antwerpen):
