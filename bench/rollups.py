@@ -1,9 +1,15 @@
 """Benchmark: the indicator rollup job on the full demo population.
 
-Run by hand, against PostgreSQL as in production (after bench/paginas.py has loaded the
-demo into hdv_bench):
+Run by hand, against PostgreSQL as in production:
 
+    createdb -h 127.0.0.1 -U postgres hdv_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hdv_bench .venv/bin/python bench/rollups.py
+
+It migrates and, when the database has no prisons yet, loads the demo (as bench/paginas.py
+does; on PostgreSQL that takes several minutes, its own full rollup included). Before
+measuring it has PostgreSQL gather the tables' statistics (ANALYZE), as autovacuum will
+have done in production long before a nightly run: a freshly loaded database has none
+(and this machine's server runs without autovacuum), so the planner would guess.
 
 It times a full run, an incremental run with nothing changed (must write nothing), and an
 incremental run after one change in one prison (one attendance-free write: a target
@@ -24,6 +30,7 @@ import django
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -70,7 +77,20 @@ def _een_wijziging() -> None:
     )
 
 
+def _demo_laden() -> None:
+    """The demo population when the database has none yet, and fresh statistics."""
+    from hdv.models import Gevangenis
+
+    call_command("migrate", verbosity=0)
+    if not Gevangenis.objects.exists():
+        call_command("demo_data", verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def main() -> None:
+    _demo_laden()
     connection.force_debug_cursor = False
     print(f"database: {connection.vendor}, {Indicatorwaarde.objects.count()} indicatorwaarden")
     goed = _run("volledig", aanleiding=Berekening.Aanleiding.VOLLEDIG, volledig=True)
