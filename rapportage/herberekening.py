@@ -16,8 +16,9 @@ The rules (docs/indicatoren.md says the same in Dutch):
   A change further back (a stay corrected two years later) needs a run ``vanaf`` its date.
 - Time changes figures without any write: a deadline passes (onthaal), the running
   period's reference day moves (snapshots). So when the date changed since the last run,
-  every prison gets the periods holding the days since that run, plus the intake norm
-  before it.
+  every prison gets the periods holding the days since that run, plus the longest
+  deadline of an indicator before it (``TERMIJN_DAGEN``: the intake norm, the referral
+  answer norm, the 30 days of continuity after a transfer).
 - Flanders is recomputed for every period that any prison is.
 - Records slightly older than the last run are looked at again (``TERUGKIJKEN``): a
   transaction that was still open when that run started wrote its audit record with an
@@ -138,6 +139,16 @@ def gewijzigde_gevangenissen(
     return gewijzigd & alle
 
 
+def termijn_dagen() -> int:
+    """The longest deadline after which an indicator's figure changes without a write:
+    an intake due (onthaal), a referral's answer due, a transfer's 30 days of continuity."""
+    from rapportage.indicatoren.continuiteit import VENSTER_DAGEN
+
+    return max(
+        settings.HDV_ONTHAAL_NORM_DAGEN, settings.HDV_DOORVERWIJZING_NORM_DAGEN, VENSTER_DAGEN
+    )
+
+
 def incrementeel_plan(vorige_tot: datetime.datetime, vandaag: datetime.date) -> Plan:
     """What changed since the last run (``vorige_tot``: its ``gegevens_tot``)."""
     alle = gevangenissen_met_verblijven()
@@ -147,7 +158,7 @@ def incrementeel_plan(vorige_tot: datetime.datetime, vandaag: datetime.date) -> 
     plan.toevoegen(venster(begin, vandaag), gewijzigd)
     vorige_dag = timezone.localdate(vorige_tot)
     if vorige_dag < vandaag:
-        # +1: the norm's deadline passes the day after van + norm.
-        terug = datetime.timedelta(days=settings.HDV_ONTHAAL_NORM_DAGEN + 1)
+        # +1: a deadline passes the day after van + its days.
+        terug = datetime.timedelta(days=termijn_dagen() + 1)
         plan.toevoegen(venster(max(begin, vorige_dag - terug), vandaag), alle)
     return plan

@@ -82,8 +82,9 @@ gegevens; elk toont wanneer de gegevens berekend werden. Een taak berekent ze 's
   kwartalen en jaren die ze raken en de dagen van de laatste 31 dagen. Vlaanderen wordt
   herberekend voor elke periode die een gevangenis herberekend krijgt. Is de datum
   veranderd sinds de vorige berekening, dan krijgen alle gevangenissen de perioden van
-  de dagen sindsdien (plus de onthaalnorm ervoor): termijnen verstrijken en de lopende
-  periode schuift op, ook zonder wijziging.
+  de dagen sindsdien, plus de langste termijn van een indicator ervoor (de onthaalnorm,
+  de antwoordnorm van doorverwijzingen, de 30 dagen van continuïteit na overplaatsing):
+  termijnen verstrijken en de lopende periode schuift op, ook zonder wijziging.
 - **Volledig** (`--volledig`): alles vanaf het eerste verblijf. **Vanaf een datum**
   (`--vanaf JJJJ-MM-DD`): alles vanaf die datum, na een correctie van lang geleden.
 - Een herberekening is **idempotent**: wat niet veranderde, wordt niet herschreven; twee

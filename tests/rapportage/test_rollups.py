@@ -166,6 +166,22 @@ def test_a_new_day_recomputes_the_recent_periods_of_every_prison(feitjes, antwer
     assert all(p.begin <= vandaag for p in plan.perioden)
 
 
+def test_a_new_day_reaches_back_as_far_as_the_longest_deadline(feitjes, settings, vandaag):
+    """A transfer's 30 days of continuity pass without any write, as do the intake and
+    referral norms: the month where such a deadline started is recomputed too."""
+    settings.HDV_ONTHAAL_NORM_DAGEN = 14
+    settings.HDV_DOORVERWIJZING_NORM_DAGEN = 10
+    assert herberekening.termijn_dagen() == 30
+    settings.HDV_DOORVERWIJZING_NORM_DAGEN = 45
+    assert herberekening.termijn_dagen() == 45
+
+    gisteren = timezone.now() - datetime.timedelta(days=1)
+    plan = herberekening.incrementeel_plan(gisteren, vandaag)
+
+    verste = vandaag - datetime.timedelta(days=1 + 45 + 1)
+    assert Periode.van("maand", verste) in plan.perioden
+
+
 def test_a_change_to_the_catalogue_recomputes_every_prison(feitjes, antwerpen, gent, vandaag):
     from aanbod.services.catalogus import aanbod_opslaan
 
