@@ -93,7 +93,9 @@ def test_a_central_user_asks_follows_and_downloads_the_report(page, commissie, t
         page.wait_for_url("**/")
 
         page.get_by_text("Beleid", exact=True).click()
-        page.get_by_role("link", name="Monitoringrapporten").click()
+        # The menu's entry (the home page's panel links to the reports too).
+        navigatie = page.get_by_role("navigation", name="Hoofdnavigatie")
+        navigatie.get_by_role("link", name="Monitoringrapporten", exact=True).click()
         page.get_by_role("link", name="Rapport aanvragen").click()
         page.get_by_label("een kwartaal").check()
         page.locator("select[name=jaar]").select_option("2025")
